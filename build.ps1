@@ -1,0 +1,2 @@
+$ErrorActionPreference = 'Stop'
+dotnet run --project "$PSScriptRoot/build/Build.csproj" -- @args; exit $LASTEXITCODE

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+set -euo pipefail
+dotnet run --project "$(dirname "$0")/build/Build.csproj" -- "$@"

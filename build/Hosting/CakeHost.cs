@@ -1,0 +1,64 @@
+using Cake.Cli;
+using Cake.Common.Modules;
+using Cake.Core;
+using Cake.Core.Configuration;
+using Cake.Core.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
+
+namespace Build.Hosting;
+
+/// <summary>
+/// A small host with Cake.Frosting's public shape, built on Cake's own engine, script hosts and command line.
+/// </summary>
+public sealed class CakeHost
+{
+    private readonly ServiceCollection _services = new();
+    private Type? _contextType;
+
+    public CakeHost()
+    {
+        _services.AddCakeDiagnostics();
+        _services.UseModule<CoreModule>();
+        _services.UseModule<CommonModule>();
+        _services.AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()));
+        _services.AddSingleton<ICakeReportPrinter, CakeSpectreReportPrinter>();
+        _services.AddSingleton<TreeScriptHost>();
+        _services.AddSingleton<DescriptionScriptHost>();
+    }
+
+    public CakeHost UseContext<TContext>()
+        where TContext : class, ICakeContext
+    {
+        _contextType = typeof(TContext);
+        _services.AddSingleton<TContext>();
+        _services.AddSingleton<BuildScriptHost<TContext>>();
+        _services.AddSingleton<DryRunScriptHost<TContext>>();
+        return this;
+    }
+
+    public CakeHost ConfigureServices(Action<IServiceCollection> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(_services);
+        return this;
+    }
+
+    public int Run(IEnumerable<string> args)
+    {
+        var contextType = _contextType ?? throw new InvalidOperationException("Call UseContext<TContext>() before Run.");
+        _services.AddSingleton(new HostTaskTypes(TaskRegistration.FindTasks(contextType.Assembly)));
+
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(IServiceCollection), _services);
+        var commandType = typeof(HostCommand<>).MakeGenericType(contextType);
+        var app = (ICommandApp)Activator.CreateInstance(typeof(CommandApp<>).MakeGenericType(commandType), registrar)!;
+        app.Configure(config =>
+        {
+            config.SetApplicationName("build.sh");
+            // Arguments other than Cake's own switches go to the context, e.g. --environment=automation-master.
+            config.Settings.ConvertFlagsToRemainingArguments = true;
+        });
+        return app.Run(args);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using Cake.Core;
+
+namespace Build.Hosting;
+
+/// <summary>Registers Frosting-style task classes with Cake's engine.</summary>
+internal static class TaskRegistration
+{
+    public static IReadOnlyList<Type> FindTasks(Assembly assembly) =>
+        [.. assembly.GetTypes().Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })];
+
+    public static string GetName(Type task) => task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
+
+    public static void Register(ICakeEngine engine, IFrostingTask task, ICakeContext context)
+    {
+        var type = task.GetType();
+        var builder = engine.RegisterTask(GetName(type));
+
+        var description = type.GetCustomAttribute<TaskDescriptionAttribute>()?.Description;
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            builder.Description(description);
+        }
+
+        builder.Does(() => task.RunAsync(context));
+
+        // Hooks are added only where a task overrides them, as Cake.Frosting does: an OnError hook that
+        // does nothing would otherwise swallow the task's exception and its exit code.
+        if (IsOverridden(type, nameof(IFrostingTask.ShouldRun)))
+        {
+            builder.WithCriteria(() => task.ShouldRun(context));
+        }
+
+        if (IsOverridden(type, nameof(IFrostingTask.OnError)))
+        {
+            builder.OnError(exception => task.OnError(exception, context));
+        }
+
+        if (IsOverridden(type, nameof(IFrostingTask.Finally)))
+        {
+            builder.Finally(() => task.Finally(context));
+        }
+
+        foreach (var dependency in type.GetCustomAttributes<IsDependentOnAttribute>())
+        {
+            builder.IsDependentOn(GetName(dependency.Task));
+        }
+    }
+
+    private static bool IsOverridden(Type type, string method)
+    {
+        var declaring = type
+            .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Where(m => m.Name == method && m.IsVirtual && m.GetBaseDefinition() != m)
+            .Select(m => m.DeclaringType)
+            .FirstOrDefault();
+        return declaring is not null;
+    }
+}

@@ -1,0 +1,6 @@
+using Build;
+using Build.Hosting;
+
+return new CakeHost()
+    .UseContext<EcrContext>()
+    .Run(args);

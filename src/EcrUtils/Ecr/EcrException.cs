@@ -1,0 +1,29 @@
+using System.Net;
+
+namespace EcrUtils.Ecr;
+
+/// <summary>An error answer of the ECR API.</summary>
+public sealed class EcrException : Exception
+{
+    /// <summary>Creates the exception for an error answer.</summary>
+    public EcrException(string errorCode, string message, HttpStatusCode statusCode, string operation)
+        : base($"{operation} failed: {errorCode}: {message}")
+    {
+        ErrorCode = errorCode;
+        StatusCode = statusCode;
+        Operation = operation;
+        ServiceMessage = message;
+    }
+
+    /// <summary>The error code from <c>__type</c> without its namespace prefix, e.g. <c>ThrottlingException</c>.</summary>
+    public string ErrorCode { get; }
+
+    /// <summary>The HTTP status of the answer.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The ECR operation that failed.</summary>
+    public string Operation { get; }
+
+    /// <summary>The service's own message.</summary>
+    public string ServiceMessage { get; }
+}
