@@ -1,0 +1,74 @@
+using System.Collections.Frozen;
+
+namespace EcrUtils.Options;
+
+/// <summary>The command-line argument names, as Cake gives them: lower case, without the leading dashes.</summary>
+public static class ArgumentNames
+{
+    /// <summary>The environment whose images a task works on.</summary>
+    public const string Environment = "environment";
+
+    /// <summary>A repository to work on; repeatable and comma-separated.</summary>
+    public const string Repository = "repository";
+
+    /// <summary>Work on every repository of the registry (narrowed by the filters).</summary>
+    public const string AllRepositories = "all-repositories";
+
+    /// <summary>A regular expression that repository names must match.</summary>
+    public const string RepositoryPattern = "repository-pattern";
+
+    /// <summary>A <c>Key=Value</c> resource tag that repositories must carry; repeatable.</summary>
+    public const string RepositoryTag = "repository-tag";
+
+    /// <summary>A repository to leave out; repeatable and comma-separated.</summary>
+    public const string ExcludeRepository = "exclude-repository";
+
+    /// <summary>The AWS account id of the registry, when it is not the caller's.</summary>
+    public const string RegistryId = "registry-id";
+
+    /// <summary>The AWS region of the registry.</summary>
+    public const string Region = "region";
+
+    /// <summary>The environment tag pattern, with <c>{environment}</c> for the environment name.</summary>
+    public const string TagPattern = "tag-pattern";
+
+    /// <summary>The floating tag pattern.</summary>
+    public const string FloatingTagPattern = "floating-tag-pattern";
+
+    /// <summary>A pattern of tags that protect their image; repeatable.</summary>
+    public const string ProtectTag = "protect-tag";
+
+    /// <summary>How many of the newest images DeleteOldestImages keeps.</summary>
+    public const string Keep = "keep";
+
+    /// <summary>The environment name again, to confirm DeleteAllImages.</summary>
+    public const string Confirm = "confirm";
+
+    /// <summary>Plan and report, but delete nothing.</summary>
+    public const string Preview = "preview";
+
+    /// <summary>The environment GetLatestImages falls back to where the environment has no image.</summary>
+    public const string FallbackEnvironment = "fallback-environment";
+
+    /// <summary>The path of the JSON report.</summary>
+    public const string Report = "report";
+
+    /// <summary>How many repositories are processed at the same time.</summary>
+    public const string MaxParallel = "max-parallel";
+
+    /// <summary>Every argument of EcrUtils.</summary>
+    public static IReadOnlySet<string> All { get; } = new[]
+    {
+        Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
+        Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
+        MaxParallel,
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Cake's own switches, which reach the arguments too and are accepted and ignored.</summary>
+    public static IReadOnlySet<string> CakeSwitches { get; } = new[]
+    {
+        "target", "t", "verbosity", "v", "working", "w", "description", "descriptions", "showdescription",
+        "showdescriptions", "tree", "showtree", "dryrun", "noop", "whatif", "exclusive", "e", "help", "h",
+        "version", "ver", "info",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+}

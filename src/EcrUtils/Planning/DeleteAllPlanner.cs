@@ -1,0 +1,39 @@
+using EcrUtils.Ecr;
+using EcrUtils.Images;
+
+namespace EcrUtils.Planning;
+
+/// <summary>Plans DeleteAllImages (the environment was torn down) for one repository.</summary>
+public static class DeleteAllPlanner
+{
+    /// <summary>
+    /// Removes the environment from every active environment image: all its environment tags, floating ones too.
+    /// Images holding a protected tag are kept, and so are archived images (deleting one early is billed and defeats
+    /// the archive). Tags of other environments and other tags stay, so a shared image survives.
+    /// </summary>
+    /// <param name="images">Every image of the repository; images without environment tags are not planned.</param>
+    /// <param name="rules">The environment's tag rules.</param>
+    public static RepositoryPlan Plan(IEnumerable<EcrImage> images, TagRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(rules);
+
+        return new RepositoryPlan([.. RankedImage.NewestFirst(images, rules).Select(ranked => Decide(ranked, rules))]);
+    }
+
+    private static ImageDecision Decide(RankedImage ranked, TagRules rules)
+    {
+        var image = ranked.Image;
+        if (image.Tags.FirstOrDefault(rules.IsProtectedTag) is { } protectedTag)
+        {
+            return ImageDecision.Keep(image, $"holds protected tag {protectedTag}");
+        }
+
+        if (!image.IsActive)
+        {
+            return ImageDecision.Keep(image, "archived");
+        }
+
+        return new ImageDecision(image, ImageAction.Remove, ranked.EnvironmentTags, "environment torn down");
+    }
+}

@@ -1,0 +1,70 @@
+using EcrUtils.Ecr;
+using EcrUtils.Images;
+
+namespace EcrUtils.Planning;
+
+/// <summary>Plans DeleteOldestImages for one repository.</summary>
+public static class DeleteOldestPlanner
+{
+    /// <summary>
+    /// Keeps the newest <paramref name="keep"/> active environment images, plus every environment image that holds
+    /// a floating or protected tag wherever it ranks, plus archived images; removes the environment from the rest.
+    /// </summary>
+    /// <remarks>
+    /// An image holding a floating or protected tag takes one of the <paramref name="keep"/> places only when it is
+    /// among the newest: <c>--keep=2</c> keeps the two newest builds, whatever else they hold. Archived images do not
+    /// take places (they cannot be pulled) and are left alone: deleting one early is billed and defeats the archive.
+    /// </remarks>
+    /// <param name="images">Every image of the repository; images without environment tags are not planned.</param>
+    /// <param name="rules">The environment's tag rules.</param>
+    /// <param name="keep">How many of the newest active environment images to keep; at least 1.</param>
+    public static RepositoryPlan Plan(IEnumerable<EcrImage> images, TagRules rules, int keep)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+
+        var decisions = new List<ImageDecision>();
+        var activeRank = 0;
+        foreach (var ranked in RankedImage.NewestFirst(images, rules))
+        {
+            if (ranked.Image.IsActive)
+            {
+                activeRank++;
+            }
+
+            decisions.Add(Decide(ranked, rules, keep, activeRank));
+        }
+
+        return new RepositoryPlan(decisions);
+    }
+
+    private static ImageDecision Decide(RankedImage ranked, TagRules rules, int keep, int activeRank)
+    {
+        var image = ranked.Image;
+        if (image.IsActive && activeRank <= keep)
+        {
+            return ImageDecision.Keep(image, keep == 1 ? "the newest" : $"one of the {keep} newest");
+        }
+
+        if (image.Tags.FirstOrDefault(rules.IsProtectedTag) is { } protectedTag)
+        {
+            return ImageDecision.Keep(image, $"holds protected tag {protectedTag}");
+        }
+
+        if (image.Tags.FirstOrDefault(rules.IsFloatingTag) is { } floatingTag)
+        {
+            return ImageDecision.Keep(image, $"holds floating tag {floatingTag}");
+        }
+
+        if (!image.IsActive)
+        {
+            return ImageDecision.Keep(image, "archived");
+        }
+
+        // No floating tag is left among these (the image would have been kept), but never remove one here.
+        IReadOnlyList<string> tagsToRemove = [.. ranked.EnvironmentTags.Where(tag => !rules.IsFloatingTag(tag))];
+        var reason = keep == 1 ? "older than the newest" : $"older than the {keep} newest";
+        return new ImageDecision(image, ImageAction.Remove, tagsToRemove, reason);
+    }
+}

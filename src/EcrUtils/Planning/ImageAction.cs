@@ -1,0 +1,11 @@
+namespace EcrUtils.Planning;
+
+/// <summary>What a plan does with an image.</summary>
+public enum ImageAction
+{
+    /// <summary>The image keeps all its tags.</summary>
+    Keep,
+
+    /// <summary>The environment's tags are removed from the image; ECR deletes the image when its last tag goes.</summary>
+    Remove,
+}
