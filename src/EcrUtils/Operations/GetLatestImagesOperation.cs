@@ -1,0 +1,43 @@
+using EcrUtils.Ecr;
+using EcrUtils.Options;
+using EcrUtils.Planning;
+
+namespace EcrUtils.Operations;
+
+/// <summary>Finds the newest image of an environment in each repository of the scope.</summary>
+public sealed class GetLatestImagesOperation(IEcrClient client)
+{
+    /// <summary>Runs the operation; results are in repository order.</summary>
+    public async Task<IReadOnlyList<LatestImageResult>> RunAsync(EcrOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var environment = options.Environment ?? throw new ArgumentException("The environment is required.", nameof(options));
+        var rules = options.CreateTagRules(environment);
+        var fallbackRules = options.FallbackEnvironment is { } fallback ? options.CreateTagRules(fallback) : null;
+
+        var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
+        var results = new LatestImageResult[repositories.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, repositories.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                var repository = repositories[index];
+                var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, token).ConfigureAwait(false);
+                if (LatestImageSelector.Select(images, rules) is { } latest)
+                {
+                    results[index] = new LatestImageResult(repository, latest, rules.Environment, IsFallback: false);
+                }
+                else if (fallbackRules is not null && LatestImageSelector.Select(images, fallbackRules) is { } fallbackLatest)
+                {
+                    results[index] = new LatestImageResult(repository, fallbackLatest, fallbackRules.Environment, IsFallback: true);
+                }
+                else
+                {
+                    results[index] = new LatestImageResult(repository, null, null, IsFallback: false);
+                }
+            }).ConfigureAwait(false);
+
+        return results;
+    }
+}

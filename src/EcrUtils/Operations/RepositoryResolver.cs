@@ -1,0 +1,64 @@
+using EcrUtils.Ecr;
+using EcrUtils.Options;
+
+namespace EcrUtils.Operations;
+
+/// <summary>Turns the scope arguments into the list of repositories a task works on.</summary>
+public static class RepositoryResolver
+{
+    /// <summary>
+    /// Resolves the named repositories (all must exist), or all of the registry's repositories filtered by
+    /// pattern, resource tags and exclusions. The result is sorted by name.
+    /// </summary>
+    public static async Task<IReadOnlyList<EcrRepository>> ResolveAsync(IEcrClient client, EcrOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+
+        var candidates = new List<EcrRepository>();
+        try
+        {
+            await foreach (var repository in client.DescribeRepositoriesAsync(options.RegistryId, options.AllRepositories ? [] : options.Repositories, cancellationToken).ConfigureAwait(false))
+            {
+                candidates.Add(repository);
+            }
+        }
+        catch (EcrException ex) when (ex.ErrorCode == "RepositoryNotFoundException")
+        {
+            throw new OperationFailedException(
+                ExitCodes.UsageError,
+                $"A repository given with --repository does not exist: {ex.ServiceMessage}. Check the name (and --registry-id/--region), or use --all-repositories.",
+                ex);
+        }
+
+        var excluded = options.ExcludeRepositories.ToHashSet(StringComparer.Ordinal);
+        var selected = new List<EcrRepository>();
+        foreach (var repository in candidates.OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            if (excluded.Contains(repository.Name))
+            {
+                continue;
+            }
+
+            if (options.RepositoryPattern is { } pattern && !pattern.IsMatch(repository.Name))
+            {
+                continue;
+            }
+
+            if (options.RepositoryTags.Count > 0 && !await HasAllTagsAsync(client, repository, options.RepositoryTags, cancellationToken).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            selected.Add(repository);
+        }
+
+        return selected;
+    }
+
+    private static async Task<bool> HasAllTagsAsync(IEcrClient client, EcrRepository repository, IReadOnlyList<RepositoryTagFilter> filters, CancellationToken cancellationToken)
+    {
+        var tags = await client.ListTagsForResourceAsync(repository.Arn, cancellationToken).ConfigureAwait(false);
+        return filters.All(f => tags.Any(t => t.Key == f.Key && t.Value == f.Value));
+    }
+}

@@ -1,0 +1,35 @@
+namespace EcrUtils.Reporting;
+
+/// <summary>One image in the report, with the decision about it and its outcome.</summary>
+public sealed class ImageReport
+{
+    /// <summary>The manifest digest.</summary>
+    public required string Digest { get; init; }
+
+    /// <summary>The image's tags when the plan was made.</summary>
+    public required IReadOnlyList<string> Tags { get; init; }
+
+    /// <summary>When the image was pushed.</summary>
+    public DateTimeOffset PushedAt { get; init; }
+
+    /// <summary>The image size.</summary>
+    public long SizeInBytes { get; init; }
+
+    /// <summary><c>keep</c> or <c>remove</c>.</summary>
+    public required string Action { get; init; }
+
+    /// <summary>Why.</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>The environment tags to remove (empty when kept).</summary>
+    public required IReadOnlyList<string> TagsToRemove { get; init; }
+
+    /// <summary>Whether removing those tags deletes the image (no other tag is left).</summary>
+    public bool DeletesImage { get; init; }
+
+    /// <summary><c>kept</c>, <c>planned</c> (preview or not yet done), <c>removed</c>, <c>partly-removed</c> or <c>failed</c>.</summary>
+    public string Outcome { get; set; } = "planned";
+
+    /// <summary>The tags removed so far.</summary>
+    public List<string> RemovedTags { get; init; } = [];
+}

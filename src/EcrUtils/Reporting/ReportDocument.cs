@@ -1,0 +1,38 @@
+namespace EcrUtils.Reporting;
+
+/// <summary>The JSON report of one run (schema version 1, documented in README.md).</summary>
+public sealed class ReportDocument
+{
+    /// <summary>The schema version of this document.</summary>
+    public int SchemaVersion { get; init; } = 1;
+
+    /// <summary>The task that ran.</summary>
+    public required string Task { get; init; }
+
+    /// <summary>The environment the task worked on.</summary>
+    public required string Environment { get; init; }
+
+    /// <summary>Whether this was a preview (nothing deleted).</summary>
+    public bool Preview { get; init; }
+
+    /// <summary><c>running</c>, <c>succeeded</c>, <c>partial-failure</c>, <c>missing-images</c>, <c>failed</c> or <c>cancelled</c>.</summary>
+    public string Status { get; set; } = "running";
+
+    /// <summary>When the run started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the run ended; null while it runs.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The settings that decided what was kept.</summary>
+    public required ReportSettings Settings { get; init; }
+
+    /// <summary>Why the run failed as a whole, if it did.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Per repository: the plan and what became of it (deleting tasks).</summary>
+    public List<RepositoryReport> Repositories { get; init; } = [];
+
+    /// <summary>Per repository: the latest image (GetLatestImages).</summary>
+    public List<LatestImageReport> LatestImages { get; init; } = [];
+}

@@ -1,0 +1,202 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EcrUtils.Ecr;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+using EcrUtils.Planning;
+
+namespace EcrUtils.Reporting;
+
+/// <summary>
+/// Keeps the run's report and rewrites the report file after every event (write to a temporary file, then rename),
+/// so that a run that is killed at any point leaves a complete, truthful JSON document on disk.
+/// </summary>
+public sealed class ReportWriter : IDeletionRecorder
+{
+    // Relaxed escaping keeps regexes and tags readable in the file ("+" rather than "\u002B"); the report is
+    // never embedded in HTML.
+    private static readonly JsonSerializerOptions SerializerOptions = new(ReportJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Creates the report and writes it once, so the file exists from the start of the run.</summary>
+    public ReportWriter(string path, EcrTask task, EcrOptions options, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        Path = System.IO.Path.GetFullPath(path);
+        _timeProvider = timeProvider;
+        Document = new ReportDocument
+        {
+            Task = task.ToString(),
+            Environment = options.Environment ?? string.Empty,
+            Preview = options.Preview && task != EcrTask.GetLatestImages,
+            StartedAt = timeProvider.GetUtcNow(),
+            Settings = new ReportSettings(
+                options.TagPattern ?? Images.TagRules.DefaultTagPattern,
+                options.FloatingTagPattern ?? Images.TagRules.DefaultFloatingTagPattern,
+                options.ProtectTags,
+                task == EcrTask.DeleteOldestImages ? options.Keep : null,
+                options.FallbackEnvironment,
+                options.RegistryId,
+                options.Region),
+        };
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        Flush();
+    }
+
+    /// <summary>The full path of the report file.</summary>
+    public string Path { get; }
+
+    /// <summary>The report as it stands.</summary>
+    public ReportDocument Document { get; }
+
+    /// <inheritdoc />
+    public void Planned(EcrRepository repository, RepositoryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(plan);
+        Update(repository, report =>
+        {
+            report.Status = Document.Preview ? "planned" : "deleting";
+            report.ImagesKept = plan.Kept.Count;
+            report.ImagesToRemove = plan.Removals.Count;
+            report.ImagesDeleted = Document.Preview ? plan.ImagesDeleted : 0;
+            report.BytesReclaimed = Document.Preview ? plan.BytesReclaimed : 0;
+            report.Images.Clear();
+            report.Images.AddRange(plan.Decisions.Select(d => new ImageReport
+            {
+                Digest = d.Image.Digest,
+                Tags = d.Image.Tags,
+                PushedAt = d.Image.PushedAt,
+                SizeInBytes = d.Image.SizeInBytes,
+                Action = d.Action == ImageAction.Keep ? "keep" : "remove",
+                Reason = d.Reason,
+                TagsToRemove = d.TagsToRemove,
+                DeletesImage = d.DeletesImage,
+                Outcome = d.Action == ImageAction.Keep ? "kept" : "planned",
+            }));
+        });
+    }
+
+    /// <inheritdoc />
+    public void BatchCompleted(EcrRepository repository, BatchDeleteResult batch)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(batch);
+        var gone = batch.Deleted.Select(d => d.Tag)
+            .Concat(batch.Failures.Where(f => f.Code == ImageFailure.ImageNotFound).Select(f => f.ImageId.Tag))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var failed = batch.Failures.Where(f => f.Code != ImageFailure.ImageNotFound).Select(f => f.ImageId.Tag).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Update(repository, report =>
+        {
+            foreach (var image in report.Images.Where(i => i.Action == "remove"))
+            {
+                image.RemovedTags.AddRange(image.TagsToRemove.Where(t => gone.Contains(t) && !image.RemovedTags.Contains(t)));
+                var complete = image.TagsToRemove.All(image.RemovedTags.Contains);
+                image.Outcome = image.TagsToRemove.Any(failed.Contains) ? "failed"
+                    : complete ? "removed"
+                    : image.RemovedTags.Count > 0 ? "partly-removed"
+                    : image.Outcome;
+            }
+
+            report.TagsRemoved = report.Images.Sum(i => i.RemovedTags.Count);
+            var deleted = report.Images.Where(i => i.DeletesImage && i.Outcome == "removed").ToList();
+            report.ImagesDeleted = deleted.Count;
+            report.BytesReclaimed = deleted.Sum(i => i.SizeInBytes);
+        });
+    }
+
+    /// <inheritdoc />
+    public void Problem(EcrRepository repository, DeletionProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(problem);
+        Update(repository, report => report.Problems.Add(new ProblemReport(problem.Tag, problem.Digest, problem.Code, problem.Message)));
+    }
+
+    /// <inheritdoc />
+    public void RepositoryFailed(EcrRepository repository, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        Update(repository, report =>
+        {
+            report.Status = "failed";
+            report.Error = reason;
+        });
+    }
+
+    /// <inheritdoc />
+    public void RepositoryCompleted(EcrRepository repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        Update(repository, report => report.Status = report.Problems.Count > 0 ? "failed" : Document.Preview ? "planned" : "done");
+    }
+
+    /// <summary>Records GetLatestImages' results.</summary>
+    public void LatestImages(IReadOnlyList<LatestImageResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        lock (_lock)
+        {
+            Document.LatestImages.Clear();
+            Document.LatestImages.AddRange(results.Select(r => new LatestImageReport(
+                r.Repository.Name,
+                r.Found,
+                r.Environment,
+                r.IsFallback,
+                r.Latest?.Tag,
+                r.Latest?.Image.Digest,
+                r.Latest?.Image.PushedAt,
+                r.ImageUri,
+                r.PinnedUri)));
+            Flush();
+        }
+    }
+
+    /// <summary>Ends the report with the run's status (and error, when the run failed as a whole).</summary>
+    public void Complete(string status, string? error = null)
+    {
+        lock (_lock)
+        {
+            Document.Status = status;
+            Document.Error = error;
+            Document.FinishedAt = _timeProvider.GetUtcNow();
+            Flush();
+        }
+    }
+
+    private void Update(EcrRepository repository, Action<RepositoryReport> change)
+    {
+        lock (_lock)
+        {
+            var report = Document.Repositories.Find(r => r.Name == repository.Name);
+            if (report is null)
+            {
+                report = new RepositoryReport { Name = repository.Name, Uri = repository.Uri };
+                Document.Repositories.Add(report);
+                Document.Repositories.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            }
+
+            change(report);
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        var temporary = Path + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            JsonSerializer.Serialize(stream, Document, SerializerOptions.GetTypeInfo(typeof(ReportDocument)));
+        }
+
+        File.Move(temporary, Path, overwrite: true);
+    }
+}

@@ -1,0 +1,38 @@
+namespace EcrUtils.Reporting;
+
+/// <summary>One repository in the report of a deleting task.</summary>
+public sealed class RepositoryReport
+{
+    /// <summary>The repository name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The repository URI.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary><c>planning</c>, <c>planned</c>, <c>deleting</c>, <c>done</c> or <c>failed</c>.</summary>
+    public string Status { get; set; } = "planning";
+
+    /// <summary>Why the repository failed, if it did.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>Environment images kept.</summary>
+    public int ImagesKept { get; set; }
+
+    /// <summary>Images the environment is (to be) removed from.</summary>
+    public int ImagesToRemove { get; set; }
+
+    /// <summary>Images that left (or, in a preview, would leave) the registry because their last tag went.</summary>
+    public int ImagesDeleted { get; set; }
+
+    /// <summary>Tags removed so far (in a preview: 0).</summary>
+    public int TagsRemoved { get; set; }
+
+    /// <summary>Bytes freed (in a preview: that would be freed).</summary>
+    public long BytesReclaimed { get; set; }
+
+    /// <summary>Every environment image with its decision and outcome.</summary>
+    public List<ImageReport> Images { get; init; } = [];
+
+    /// <summary>Problems that need attention (failed removals, moved tags).</summary>
+    public List<ProblemReport> Problems { get; init; } = [];
+}
