@@ -1,0 +1,18 @@
+namespace EcrUtils.IntegrationTests;
+
+/// <summary>Compares images by value, tags included (records compare lists by reference).</summary>
+public sealed class ImageStateComparer : IEqualityComparer<ImageState>
+{
+    public static ImageStateComparer Instance { get; } = new();
+
+    public bool Equals(ImageState? x, ImageState? y) =>
+        x is null || y is null
+            ? ReferenceEquals(x, y)
+            : x.Digest == y.Digest
+                && x.PushedAt == y.PushedAt
+                && x.MediaType == y.MediaType
+                && x.SizeInBytes == y.SizeInBytes
+                && x.Tags.SequenceEqual(y.Tags, StringComparer.Ordinal);
+
+    public int GetHashCode(ImageState obj) => obj?.Digest.GetHashCode(StringComparison.Ordinal) ?? 0;
+}
