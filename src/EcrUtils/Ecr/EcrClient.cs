@@ -1,0 +1,177 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using EcrUtils.Ecr.Json;
+using Polly;
+
+namespace EcrUtils.Ecr;
+
+/// <summary>
+/// The ECR client over HttpClient and the AWS JSON 1.1 protocol. Limits are ECR's documented ones:
+/// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html (maxResults 1..1000) and
+/// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html (1..100 image ids a call).
+/// </summary>
+internal sealed class EcrClient : IEcrClient
+{
+    internal const int MaxResults = 1000;
+    internal const int MaxBatchSize = 100;
+
+    // Without a filter DescribeImages hides archived images; the planners must see them to decide about them.
+    private const string AnyImageStatus = "ANY";
+
+    private static readonly EcrJsonContext s_json = EcrJsonContext.Default;
+    private readonly EcrRequestSender _sender;
+
+    internal EcrClient(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        _sender = new EcrRequestSender(httpClient, endpoint, pipeline);
+    }
+
+    public async IAsyncEnumerable<EcrRepository> DescribeRepositoriesAsync(
+        string? registryId,
+        IReadOnlyList<string> repositoryNames,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repositoryNames);
+        if (repositoryNames.Count > 0)
+        {
+            // With repositoryNames, ECR refuses maxResults and nextToken and answers every named repository at once.
+            foreach (var names in repositoryNames.Distinct(StringComparer.Ordinal).Chunk(MaxBatchSize))
+            {
+                var response = await DescribeRepositoriesPageAsync(new(registryId, names, null, null), cancellationToken).ConfigureAwait(false);
+                foreach (var repository in response.Repositories ?? [])
+                {
+                    yield return EcrResponseMapper.ToRepository(repository);
+                }
+            }
+
+            yield break;
+        }
+
+        string? nextToken = null;
+        do
+        {
+            var response = await DescribeRepositoriesPageAsync(new(registryId, null, nextToken, MaxResults), cancellationToken).ConfigureAwait(false);
+            foreach (var repository in response.Repositories ?? [])
+            {
+                yield return EcrResponseMapper.ToRepository(repository);
+            }
+
+            nextToken = NextPage(EcrOperation.DescribeRepositories, nextToken, response.NextToken);
+        }
+        while (nextToken is not null);
+    }
+
+    public async Task<IReadOnlyList<ResourceTag>> ListTagsForResourceAsync(string repositoryArn, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryArn);
+        var response = await _sender.SendAsync(
+            EcrOperation.ListTagsForResource,
+            new ListTagsForResourceRequest(repositoryArn),
+            s_json.ListTagsForResourceRequest,
+            s_json.ListTagsForResourceResponse,
+            cancellationToken).ConfigureAwait(false);
+        return [.. (response.Tags ?? []).Select(EcrResponseMapper.ToTag)];
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<EcrImage>> DescribeImagesAsync(
+        string? registryId,
+        string repositoryName,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
+        string? nextToken = null;
+        do
+        {
+            var response = await _sender.SendAsync(
+                EcrOperation.DescribeImages,
+                new DescribeImagesRequest(registryId, repositoryName, nextToken, MaxResults, new DescribeImagesFilter(AnyImageStatus)),
+                s_json.DescribeImagesRequest,
+                s_json.DescribeImagesResponse,
+                cancellationToken).ConfigureAwait(false);
+            yield return [.. (response.ImageDetails ?? []).Select(EcrResponseMapper.ToImage)];
+            nextToken = NextPage(EcrOperation.DescribeImages, nextToken, response.NextToken);
+        }
+        while (nextToken is not null);
+    }
+
+    public async Task<BatchGetImageResult> BatchGetImageAsync(
+        string? registryId,
+        string repositoryName,
+        IReadOnlyList<ImageId> imageIds,
+        IReadOnlyList<string> acceptedMediaTypes,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
+        ArgumentNullException.ThrowIfNull(imageIds);
+        ArgumentNullException.ThrowIfNull(acceptedMediaTypes);
+        List<ImageManifest> images = [];
+        List<ImageFailure> failures = [];
+        foreach (var chunk in imageIds.Distinct().Chunk(MaxBatchSize))
+        {
+            var response = await _sender.SendAsync(
+                EcrOperation.BatchGetImage,
+                new BatchGetImageRequest(
+                    registryId,
+                    repositoryName,
+                    [.. chunk.Select(EcrResponseMapper.ToDto)],
+                    acceptedMediaTypes.Count > 0 ? acceptedMediaTypes : null),
+                s_json.BatchGetImageRequest,
+                s_json.BatchGetImageResponse,
+                cancellationToken).ConfigureAwait(false);
+            images.AddRange((response.Images ?? []).Select(EcrResponseMapper.ToManifest));
+            failures.AddRange((response.Failures ?? []).Select(f => EcrResponseMapper.ToFailure(f, chunk)));
+        }
+
+        return new BatchGetImageResult(images, failures);
+    }
+
+    public async Task<BatchDeleteResult> BatchDeleteImageAsync(
+        string? registryId,
+        string repositoryName,
+        IReadOnlyList<ImageId> imageIds,
+        Func<BatchDeleteResult, CancellationToken, ValueTask>? onBatchCompleted,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
+        ArgumentNullException.ThrowIfNull(imageIds);
+        List<DeletedImage> deleted = [];
+        List<ImageFailure> failures = [];
+        foreach (var chunk in imageIds.Distinct().Chunk(MaxBatchSize))
+        {
+            var response = await _sender.SendAsync(
+                EcrOperation.BatchDeleteImage,
+                new BatchDeleteImageRequest(registryId, repositoryName, [.. chunk.Select(EcrResponseMapper.ToDto)]),
+                s_json.BatchDeleteImageRequest,
+                s_json.BatchDeleteImageResponse,
+                cancellationToken).ConfigureAwait(false);
+            var batch = new BatchDeleteResult(
+                [.. (response.ImageIds ?? []).Select(EcrResponseMapper.ToDeleted)],
+                [.. (response.Failures ?? []).Select(f => EcrResponseMapper.ToFailure(f, chunk))]);
+            deleted.AddRange(batch.Deleted);
+            failures.AddRange(batch.Failures);
+            if (onBatchCompleted is not null)
+            {
+                await onBatchCompleted(batch, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return new BatchDeleteResult(deleted, failures);
+    }
+
+    // A token that comes back unchanged would page forever.
+    private static string? NextPage(string operation, string? sent, string? received) =>
+        string.IsNullOrEmpty(received) ? null
+        : received == sent ? throw EcrErrorReader.InvalidResponse(operation, HttpStatusCode.OK, "nextToken did not change from one page to the next")
+        : received;
+
+    private Task<DescribeRepositoriesResponse> DescribeRepositoriesPageAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken) =>
+        _sender.SendAsync(
+            EcrOperation.DescribeRepositories,
+            request,
+            s_json.DescribeRepositoriesRequest,
+            s_json.DescribeRepositoriesResponse,
+            cancellationToken);
+}

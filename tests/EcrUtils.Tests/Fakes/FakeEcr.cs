@@ -1,0 +1,189 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using EcrUtils.Aws;
+using EcrUtils.Ecr;
+using Polly;
+
+namespace EcrUtils.Tests.Fakes;
+
+/// <summary>
+/// An in-memory ECR registry (one account, one region) served in-process over HTTP, for tests of anything that uses
+/// <see cref="IEcrClient"/>. It enforces ECR's documented limits (maxResults 1..1000, default page 100, at most 100
+/// image ids a batch, no maxResults with repositoryNames), deletes like ECR (a tag removal deletes the image with its
+/// last tag), and can inject faults (<see cref="Faults"/>) and run code before each call (<see cref="BeforeCall"/>).
+/// Requests that break the protocol throw <see cref="ContractViolationException"/> and are kept in <see cref="Violations"/>.
+/// </summary>
+internal sealed class FakeEcr
+{
+    public const string AccountId = "123456789012";
+    public const string Region = "us-east-1";
+    public const string AccessKeyId = "AKIDFAKEECREXAMPLE01";
+    public const string DockerManifestMediaType = "application/vnd.docker.distribution.manifest.v2+json";
+    public const string OciIndexMediaType = "application/vnd.oci.image.index.v1+json";
+
+    private readonly Dictionary<string, int> _callCounts = new(StringComparer.Ordinal);
+    private readonly List<FakeEcrCall> _calls = [];
+    private readonly List<string> _violations = [];
+
+    public static Uri Endpoint { get; } = new($"https://api.ecr.{Region}.amazonaws.com/");
+
+    public FakeEcrFaults Faults { get; } = new();
+
+    /// <summary>Runs before each call is answered (after faults), e.g. to move a tag while a deletion is under way.</summary>
+    public Func<FakeEcrCall, ValueTask>? BeforeCall { get; set; }
+
+    public IReadOnlyList<string> Violations
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    public IReadOnlyList<FakeEcrCall> Calls
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    internal Lock Gate { get; } = new();
+
+    internal List<FakeEcrRepository> Repositories { get; } = [];
+
+    /// <summary>A digest derived from <paramref name="seed"/>, shaped like a real one.</summary>
+    public static string Digest(string seed) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
+
+    public int CallCount(string operation)
+    {
+        lock (Gate)
+        {
+            return _callCounts.GetValueOrDefault(operation);
+        }
+    }
+
+    public void AddRepository(string name, IReadOnlyDictionary<string, string>? tags = null)
+    {
+        lock (Gate)
+        {
+            if (Repositories.Any(r => r.Name == name))
+            {
+                throw new InvalidOperationException($"Repository {name} exists already.");
+            }
+
+            Repositories.Add(new FakeEcrRepository(name, tags ?? new Dictionary<string, string>()));
+        }
+    }
+
+    /// <summary>Pushes an image; a tag that another image holds moves to this one, as a push does.</summary>
+    public void AddImage(
+        string repository,
+        string digest,
+        IReadOnlyList<string> tags,
+        DateTimeOffset pushedAt,
+        long sizeInBytes = 1000,
+        string mediaType = DockerManifestMediaType,
+        string? manifest = null,
+        string status = EcrImage.ActiveStatus,
+        string? artifactMediaType = null)
+    {
+        lock (Gate)
+        {
+            var repo = Repository(repository);
+            if (repo.Images.Any(i => i.Digest == digest))
+            {
+                throw new InvalidOperationException($"Image {digest} exists already in {repository}.");
+            }
+
+            foreach (var image in repo.Images)
+            {
+                image.Tags.RemoveAll(tags.Contains);
+            }
+
+            manifest ??= new JsonObject { ["schemaVersion"] = 2, ["mediaType"] = mediaType, ["digest"] = digest }.ToJsonString();
+            repo.Images.Add(new FakeEcrImage(digest, tags, pushedAt, sizeInBytes, mediaType, manifest, status, artifactMediaType));
+        }
+    }
+
+    /// <summary>The repository's images now, in push order.</summary>
+    public IReadOnlyList<EcrImage> Images(string repository)
+    {
+        lock (Gate)
+        {
+            return [.. Repository(repository).Images.Select(i => new EcrImage(
+                i.Digest, [.. i.Tags], i.PushedAt, i.SizeInBytes, i.MediaType, i.ArtifactMediaType, i.Status))];
+        }
+    }
+
+    /// <summary>Moves <paramref name="tag"/> to the image <paramref name="toDigest"/>, as another pipeline's push would.</summary>
+    public void MoveTag(string repository, string tag, string toDigest)
+    {
+        lock (Gate)
+        {
+            var repo = Repository(repository);
+            var target = repo.Images.Single(i => i.Digest == toDigest);
+            foreach (var image in repo.Images)
+            {
+                image.Tags.Remove(tag);
+            }
+
+            target.Tags.Add(tag);
+        }
+    }
+
+    public void SetStatus(string repository, string digest, string status)
+    {
+        lock (Gate)
+        {
+            Repository(repository).Images.Single(i => i.Digest == digest).Status = status;
+        }
+    }
+
+    /// <summary>
+    /// The production client (signing included) over this fake. Without a pipeline, nothing is retried; pass
+    /// <c>EcrResilience.Create(settings, fakeTimeProvider)</c> to test retries.
+    /// </summary>
+    public IEcrClient CreateClient(ResiliencePipeline? pipeline = null)
+    {
+        var credentials = new DeferredCredentials(
+            _ => Task.FromResult<AWSCredentials>(new BasicAWSCredentials(AccessKeyId, "fake-secret-key")),
+            TimeSpan.FromSeconds(30),
+            TimeProvider.System);
+        return EcrClientFactory.Create(Region, Endpoint, credentials, new FakeEcrHandler(this), pipeline ?? ResiliencePipeline.Empty);
+    }
+
+    internal FakeEcrCall RecordCall(string operation, JsonObject body, string authorization, string amzDate)
+    {
+        lock (Gate)
+        {
+            var number = _callCounts[operation] = _callCounts.GetValueOrDefault(operation) + 1;
+            var call = new FakeEcrCall(operation, number, body, authorization, amzDate);
+            _calls.Add(call);
+            return call;
+        }
+    }
+
+    internal ContractViolationException Violation(string message)
+    {
+        lock (Gate)
+        {
+            _violations.Add(message);
+        }
+
+        return new ContractViolationException(message);
+    }
+
+    internal FakeEcrRepository Repository(string name) =>
+        Repositories.SingleOrDefault(r => r.Name == name)
+        ?? throw new InvalidOperationException($"The fake has no repository {name}: add it first.");
+}

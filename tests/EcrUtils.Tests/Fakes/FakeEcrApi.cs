@@ -1,0 +1,276 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace EcrUtils.Tests.Fakes;
+
+/// <summary>
+/// The operations of <see cref="FakeEcr"/>, with ECR's documented request rules:
+/// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Operations.html
+/// </summary>
+internal sealed class FakeEcrApi(FakeEcr ecr)
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 1000;
+    public const int MaxBatchSize = 100;
+
+    private static readonly Dictionary<string, string[]> s_fields = new(StringComparer.Ordinal)
+    {
+        ["DescribeRepositories"] = ["registryId", "repositoryNames", "nextToken", "maxResults"],
+        ["ListTagsForResource"] = ["resourceArn"],
+        ["DescribeImages"] = ["registryId", "repositoryName", "imageIds", "nextToken", "maxResults", "filter"],
+        ["BatchGetImage"] = ["registryId", "repositoryName", "imageIds", "acceptedMediaTypes"],
+        ["BatchDeleteImage"] = ["registryId", "repositoryName", "imageIds"],
+    };
+
+    public static IReadOnlySet<string> Operations { get; } = s_fields.Keys.ToHashSet(StringComparer.Ordinal);
+
+    public JsonObject Answer(FakeEcrCall call)
+    {
+        var request = new FakeEcrRequest(ecr, call);
+        request.AllowOnly(s_fields[call.Operation]);
+        lock (ecr.Gate)
+        {
+            return call.Operation switch
+            {
+                "DescribeRepositories" => DescribeRepositories(request),
+                "ListTagsForResource" => ListTagsForResource(request),
+                "DescribeImages" => DescribeImages(request),
+                "BatchGetImage" => BatchGetImage(request),
+                _ => BatchDeleteImage(request),
+            };
+        }
+    }
+
+    private JsonObject DescribeRepositories(FakeEcrRequest request)
+    {
+        request.CheckRegistry();
+        var names = request.Strings("repositoryNames");
+        if (names is null)
+        {
+            return Page(request, "repositories", "repositories", ecr.Repositories, RepositoryJson);
+        }
+
+        if (names.Count is 0 or > MaxBatchSize)
+        {
+            throw FakeEcrServiceError.Validation($"repositoryNames must hold 1 to {MaxBatchSize} names (got {names.Count}).");
+        }
+
+        if (request.Body.ContainsKey("maxResults") || request.Body.ContainsKey("nextToken"))
+        {
+            throw FakeEcrServiceError.InvalidParameter("maxResults and nextToken cannot be used with repositoryNames.");
+        }
+
+        var found = names.Select(name => ecr.Repositories.SingleOrDefault(r => r.Name == name) ?? throw new FakeEcrServiceError(
+            "RepositoryNotFoundException",
+            $"The repository with name '{name}' does not exist in the registry with id '{FakeEcr.AccountId}'")).ToList();
+        return new JsonObject { ["repositories"] = new JsonArray([.. found.Select(RepositoryJson)]) };
+    }
+
+    private JsonObject ListTagsForResource(FakeEcrRequest request)
+    {
+        var arn = request.RequiredString("resourceArn");
+        var repository = ecr.Repositories.SingleOrDefault(r => r.Arn == arn)
+            ?? throw FakeEcrServiceError.InvalidParameter($"Invalid parameter at 'resourceArn' failed to satisfy constraint: '{arn}'");
+        return new JsonObject
+        {
+            ["tags"] = new JsonArray([.. repository.Tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]),
+        };
+    }
+
+    private JsonObject DescribeImages(FakeEcrRequest request)
+    {
+        request.CheckRegistry();
+        var repository = request.Repository();
+        if (request.Body.ContainsKey("imageIds"))
+        {
+            throw ecr.Violation("The fake serves DescribeImages of whole repositories only; the client sends no imageIds.");
+        }
+
+        var (tagStatus, imageStatus) = request.ImagesFilter();
+        var images = repository.Images
+            .Where(i => imageStatus == "ANY" || i.Status == imageStatus)
+            .Where(i => tagStatus == "ANY" || (tagStatus == "TAGGED") == (i.Tags.Count > 0))
+            .ToList();
+        return Page(request, $"images/{repository.Name}", "imageDetails", images, i => ImageDetailJson(repository, i));
+    }
+
+    private static JsonObject BatchGetImage(FakeEcrRequest request)
+    {
+        request.CheckRegistry();
+        var repository = request.Repository();
+        var accepted = request.Strings("acceptedMediaTypes");
+        if (accepted is { Count: 0 or > MaxBatchSize })
+        {
+            throw FakeEcrServiceError.Validation($"acceptedMediaTypes must hold 1 to {MaxBatchSize} media types.");
+        }
+
+        var images = new JsonArray();
+        var failures = new JsonArray();
+        foreach (var (tag, digest) in request.ImageIds())
+        {
+            var image = repository.Images.SingleOrDefault(i => tag is not null ? i.Tags.Contains(tag) : i.Digest == digest);
+            if (tag is null && digest is null)
+            {
+                failures.Add(FailureJson(tag, digest, "MissingDigestAndTag", "Missing digest and tag"));
+            }
+            else if (image is null)
+            {
+                failures.Add(FailureJson(tag, digest, "ImageNotFound", "Requested image not found"));
+            }
+            else if (accepted is not null && !accepted.Contains(image.MediaType))
+            {
+                failures.Add(FailureJson(tag, digest, "UnsupportedImageType", $"{image.MediaType} is not accepted"));
+            }
+            else
+            {
+                images.Add(new JsonObject
+                {
+                    ["registryId"] = FakeEcr.AccountId,
+                    ["repositoryName"] = repository.Name,
+                    ["imageId"] = ImageIdJson(tag, image.Digest),
+                    ["imageManifest"] = image.Manifest,
+                    ["imageManifestMediaType"] = image.MediaType,
+                });
+            }
+        }
+
+        return new JsonObject { ["images"] = images, ["failures"] = failures };
+    }
+
+    private static JsonObject BatchDeleteImage(FakeEcrRequest request)
+    {
+        request.CheckRegistry();
+        var repository = request.Repository();
+        var deleted = new JsonArray();
+        var failures = new JsonArray();
+        foreach (var (tag, digest) in request.ImageIds())
+        {
+            var image = repository.Images.SingleOrDefault(i => tag is not null ? i.Tags.Contains(tag) : i.Digest == digest);
+            if (tag is null && digest is null)
+            {
+                failures.Add(FailureJson(tag, digest, "MissingDigestAndTag", "Missing digest and tag"));
+            }
+            else if (image is null)
+            {
+                failures.Add(FailureJson(tag, digest, "ImageNotFound", "Requested image not found"));
+            }
+            else if (tag is not null)
+            {
+                // ECR removes just the tag; the image goes with its last tag unless an index still needs it.
+                image.Tags.Remove(tag);
+                if (image.Tags.Count == 0 && !IsReferenced(repository, image))
+                {
+                    repository.Images.Remove(image);
+                }
+
+                deleted.Add(ImageIdJson(tag, image.Digest));
+            }
+            else if (IsReferenced(repository, image))
+            {
+                failures.Add(FailureJson(tag, digest, "ImageReferencedByManifestList", "Requested image is referenced by a manifest list"));
+            }
+            else
+            {
+                repository.Images.Remove(image);
+                deleted.Add(ImageIdJson(null, image.Digest));
+            }
+        }
+
+        return new JsonObject { ["imageIds"] = deleted, ["failures"] = failures };
+    }
+
+    private static JsonObject Page<T>(FakeEcrRequest request, string scope, string itemsName, IReadOnlyList<T> items, Func<T, JsonNode> toJson)
+    {
+        var pageSize = request.MaxResults() ?? DefaultPageSize;
+        var offset = request.OptionalString("nextToken") is { } token ? ReadToken(token, scope) : 0;
+        var result = new JsonObject { [itemsName] = new JsonArray([.. items.Skip(offset).Take(pageSize).Select(toJson)]) };
+        if (offset + pageSize < items.Count)
+        {
+            result["nextToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{scope}|{offset + pageSize}"));
+        }
+
+        return result;
+    }
+
+    private static int ReadToken(string token, string scope)
+    {
+        var bytes = new byte[token.Length];
+        if (Convert.TryFromBase64String(token, bytes, out var length))
+        {
+            var text = Encoding.UTF8.GetString(bytes, 0, length);
+            if (text.StartsWith(scope + "|", StringComparison.Ordinal) && int.TryParse(text[(scope.Length + 1)..], out var offset))
+            {
+                return offset;
+            }
+        }
+
+        throw FakeEcrServiceError.InvalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'");
+    }
+
+    private static bool IsReferenced(FakeEcrRepository repository, FakeEcrImage image) =>
+        repository.Images.Any(other => other != image && ChildDigests(other).Contains(image.Digest));
+
+    private static IEnumerable<string> ChildDigests(FakeEcrImage image) =>
+        JsonNode.Parse(image.Manifest)?["manifests"] is JsonArray manifests
+            ? manifests.Select(m => m?["digest"]?.GetValue<string>()).OfType<string>()
+            : [];
+
+    private static JsonObject RepositoryJson(FakeEcrRepository repository) => new()
+    {
+        ["repositoryArn"] = repository.Arn,
+        ["registryId"] = FakeEcr.AccountId,
+        ["repositoryName"] = repository.Name,
+        ["repositoryUri"] = repository.Uri,
+        ["createdAt"] = 1_600_000_000,
+    };
+
+    private static JsonObject ImageDetailJson(FakeEcrRepository repository, FakeEcrImage image)
+    {
+        var json = new JsonObject
+        {
+            ["registryId"] = FakeEcr.AccountId,
+            ["repositoryName"] = repository.Name,
+            ["imageDigest"] = image.Digest,
+            ["imageSizeInBytes"] = image.SizeInBytes,
+            ["imagePushedAt"] = (decimal)(image.PushedAt - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerSecond,
+            ["imageManifestMediaType"] = image.MediaType,
+            ["imageStatus"] = image.Status,
+        };
+
+        // Like ECR, an untagged image has no imageTags member at all.
+        if (image.Tags.Count > 0)
+        {
+            json["imageTags"] = new JsonArray([.. image.Tags.Select(t => (JsonNode)t)]);
+        }
+
+        if (image.ArtifactMediaType is not null)
+        {
+            json["artifactMediaType"] = image.ArtifactMediaType;
+        }
+
+        return json;
+    }
+
+    private static JsonObject ImageIdJson(string? tag, string? digest)
+    {
+        var json = new JsonObject();
+        if (digest is not null)
+        {
+            json["imageDigest"] = digest;
+        }
+
+        if (tag is not null)
+        {
+            json["imageTag"] = tag;
+        }
+
+        return json;
+    }
+
+    private static JsonObject FailureJson(string? tag, string? digest, string code, string reason) => new()
+    {
+        ["imageId"] = ImageIdJson(tag, digest),
+        ["failureCode"] = code,
+        ["failureReason"] = reason,
+    };
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using EcrUtils.Ecr;
+using EcrUtils.Resilience;
+using EcrUtils.Tests.Fakes;
+using Polly.Timeout;
+
+namespace EcrUtils.Tests.Resilience;
+
+public sealed class EcrResilienceTests
+{
+    private static readonly EcrRetrySettings s_settings = new();
+
+    [Fact]
+    public async Task Pipeline_SucceedsOnThirdAttempt_WithGrowingDelays_WhenThrottledTwice()
+    {
+        var driver = new FakeTimeDriver(s_settings.AttemptTimeout);
+        var sut = EcrResilience.Create(s_settings, driver);
+        var attempts = 0;
+
+        var result = await driver.RunAsync(() => sut.ExecuteAsync(_ =>
+            ++attempts <= 2 ? throw Error("ThrottlingException", HttpStatusCode.BadRequest) : ValueTask.FromResult("done")).AsTask());
+
+        Assert.Equal("done", result);
+        Assert.Equal(3, attempts);
+        Assert.Equal(2, driver.Delays.Count);
+        Assert.InRange(driver.Delays[0], TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
+        Assert.InRange(driver.Delays[1], TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
+        Assert.True(driver.Delays[1] > driver.Delays[0]);
+    }
+
+    [Fact]
+    public async Task Pipeline_TriesOnce_WhenErrorIsValidation()
+    {
+        var driver = new FakeTimeDriver(s_settings.AttemptTimeout);
+        var sut = EcrResilience.Create(s_settings, driver);
+        var attempts = 0;
+
+        var error = await Assert.ThrowsAsync<EcrException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
+        {
+            attempts++;
+            throw Error("InvalidParameterException", HttpStatusCode.BadRequest);
+        }).AsTask()));
+
+        Assert.Equal("InvalidParameterException", error.ErrorCode);
+        Assert.Equal(1, attempts);
+        Assert.Empty(driver.Delays);
+    }
+
+    [Fact]
+    public async Task Pipeline_DoesNotRetry_WhenCallerCancels()
+    {
+        var driver = new FakeTimeDriver(s_settings.AttemptTimeout);
+        var sut = EcrResilience.Create(s_settings, driver);
+        using var caller = new CancellationTokenSource();
+        var attempts = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(
+            async token =>
+            {
+                attempts++;
+                await caller.CancelAsync();
+                await Task.Delay(Timeout.InfiniteTimeSpan, token);
+                return "unreachable";
+            },
+            caller.Token).AsTask()));
+
+        Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task Pipeline_RetriesAttempt_WhenItTimesOut()
+    {
+        var driver = new FakeTimeDriver(s_settings.AttemptTimeout);
+        var sut = EcrResilience.Create(s_settings, driver);
+        var attempts = 0;
+
+        var result = await driver.RunAsync(() => sut.ExecuteAsync(async token =>
+        {
+            if (++attempts == 1)
+            {
+                driver.Time.Advance(s_settings.AttemptTimeout);
+                await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            }
+
+            return "done";
+        }).AsTask());
+
+        Assert.Equal("done", result);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task Pipeline_GivesUpAfterMaxRetries_WithDelaysCappedAtMaxDelay()
+    {
+        var settings = s_settings with { MaxRetryAttempts = 8, MaxDelay = TimeSpan.FromSeconds(5) };
+        var driver = new FakeTimeDriver(settings.AttemptTimeout);
+        var sut = EcrResilience.Create(settings, driver);
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<EcrException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
+        {
+            attempts++;
+            throw Error("ServerException", HttpStatusCode.InternalServerError);
+        }).AsTask()));
+
+        Assert.Equal(9, attempts);
+        Assert.Equal(8, driver.Delays.Count);
+        for (var retry = 0; retry < driver.Delays.Count; retry++)
+        {
+            var full = Math.Min(200 * Math.Pow(2, retry), settings.MaxDelay.TotalMilliseconds);
+            Assert.InRange(driver.Delays[retry].TotalMilliseconds, full / 2, full);
+        }
+    }
+
+    [Fact]
+    public async Task Pipeline_TriesOnce_WhenRetriesAreOff()
+    {
+        var settings = s_settings with { MaxRetryAttempts = 0 };
+        var driver = new FakeTimeDriver(settings.AttemptTimeout);
+        var sut = EcrResilience.Create(settings, driver);
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
+        {
+            attempts++;
+            throw new HttpRequestException("reset");
+        }).AsTask()));
+
+        Assert.Equal(1, attempts);
+    }
+
+    public static TheoryData<Exception, bool> Errors() => new()
+    {
+        { Error("ThrottlingException", HttpStatusCode.BadRequest), true },
+        { Error("TooManyRequestsException", HttpStatusCode.BadRequest), true },
+        { Error("RequestLimitExceeded", HttpStatusCode.BadRequest), true },
+        { Error("ServiceUnavailableException", HttpStatusCode.BadRequest), true },
+        { Error("HttpStatus429", HttpStatusCode.TooManyRequests), true },
+        { Error("ServerException", HttpStatusCode.InternalServerError), true },
+        { Error("HttpStatus502", HttpStatusCode.BadGateway), true },
+        { Error("HttpStatus503", HttpStatusCode.ServiceUnavailable), true },
+        { new HttpRequestException("connection refused"), true },
+        { new IOException("reset"), true },
+        { new TimeoutRejectedException(), true },
+        { Error("InvalidParameterException", HttpStatusCode.BadRequest), false },
+        { Error("RepositoryNotFoundException", HttpStatusCode.BadRequest), false },
+        { Error("AccessDeniedException", HttpStatusCode.BadRequest), false },
+        { Error("SignatureDoesNotMatch", HttpStatusCode.Forbidden), false },
+        { Error("ExpiredTokenException", HttpStatusCode.BadRequest), false },
+        { Error("InvalidResponse", HttpStatusCode.OK), false },
+        { new OperationCanceledException(), false },
+        { new InvalidOperationException(), false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Errors))]
+    public void IsTransient_RetriesOnlyTransientErrors(Exception exception, bool expected)
+    {
+        var transient = EcrResilience.IsTransient(exception);
+
+        Assert.Equal(expected, transient);
+    }
+
+    [Theory]
+    [InlineData(0, 0.0, 100)]
+    [InlineData(0, 0.999, 199.9)]
+    [InlineData(3, 0.5, 1200)]
+    [InlineData(20, 0.0, 10_000)]
+    [InlineData(int.MaxValue, 1.0, 20_000)]
+    public void BackoffDelay_IsHalfFixedHalfRandom_AndCapped(int attemptNumber, double random, double expectedMilliseconds)
+    {
+        var delay = EcrResilience.BackoffDelay(s_settings, attemptNumber, random);
+
+        Assert.Equal(expectedMilliseconds, delay.TotalMilliseconds, 3);
+    }
+
+    [Theory]
+    [InlineData(-1, 200, 20_000, 30_000)]
+    [InlineData(6, 0, 20_000, 30_000)]
+    [InlineData(6, 200, 100, 30_000)]
+    [InlineData(6, 200, 20_000, 5)]
+    public void Create_RejectsSettings_ThatCannotWork(int retries, int baseMs, int maxMs, int timeoutMs)
+    {
+        var settings = new EcrRetrySettings
+        {
+            MaxRetryAttempts = retries,
+            BaseDelay = TimeSpan.FromMilliseconds(baseMs),
+            MaxDelay = TimeSpan.FromMilliseconds(maxMs),
+            AttemptTimeout = TimeSpan.FromMilliseconds(timeoutMs),
+        };
+
+        Assert.Throws<ArgumentException>(() => EcrResilience.Create(settings, TimeProvider.System));
+    }
+
+    private static EcrException Error(string code, HttpStatusCode statusCode) => new(code, "test", statusCode, "DescribeImages");
+}
