@@ -1,0 +1,46 @@
+using EcrUtils.Operations;
+
+namespace EcrUtils.Tests.Operations;
+
+public sealed class RepositoryResolverTests : IDisposable
+{
+    private readonly OperationFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task AllRepositories_AppliesPatternTagsAndExclusions()
+    {
+        _fixture.Ecr.AddRepository("team/api", new Dictionary<string, string> { ["Project"] = "automation" });
+        _fixture.Ecr.AddRepository("team/web", new Dictionary<string, string> { ["Project"] = "automation" });
+        _fixture.Ecr.AddRepository("team/worker", new Dictionary<string, string> { ["Project"] = "automation" });
+        _fixture.Ecr.AddRepository("team/billing", new Dictionary<string, string> { ["Project"] = "billing" });
+        _fixture.Ecr.AddRepository("other/api", new Dictionary<string, string> { ["Project"] = "automation" });
+        var options = OperationFixture.Options(
+            "--environment=automation-master",
+            "--all-repositories",
+            "--repository-pattern=^team/",
+            "--repository-tag=Project=automation",
+            "--exclude-repository=team/worker");
+
+        var repositories = await RepositoryResolver.ResolveAsync(_fixture.Ecr.CreateClient(), options, CancellationToken.None);
+
+        Assert.Equal(["team/api", "team/web"], repositories.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task NamedRepositories_AreDescribedByName_InNameOrder()
+    {
+        _fixture.Ecr.AddRepository("api");
+        _fixture.Ecr.AddRepository("web");
+        _fixture.Ecr.AddRepository("worker");
+
+        var repositories = await RepositoryResolver.ResolveAsync(
+            _fixture.Ecr.CreateClient(),
+            OperationFixture.Options("--environment=automation-master", "--repository=web", "--repository=api"),
+            CancellationToken.None);
+
+        Assert.Equal(["api", "web"], repositories.Select(r => r.Name));
+        Assert.Equal(0, _fixture.Ecr.CallCount("ListTagsForResource"));
+    }
+}
