@@ -47,13 +47,7 @@ internal static class TaskRegistration
         }
     }
 
-    private static bool IsOverridden(Type type, string method)
-    {
-        var declaring = type
-            .GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Where(m => m.Name == method && m.IsVirtual && m.GetBaseDefinition() != m)
-            .Select(m => m.DeclaringType)
-            .FirstOrDefault();
-        return declaring is not null;
-    }
+    private static bool IsOverridden(Type type, string method) =>
+        type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .Any(m => m.Name == method && m.IsVirtual && m.DeclaringType != m.GetBaseDefinition().DeclaringType);
 }

@@ -1,0 +1,91 @@
+using System.Globalization;
+using EcrUtils.Reporting;
+using Spectre.Console;
+
+namespace Build.Output;
+
+/// <summary>The console table of a run, and one closing line that says what happened and where the report is.</summary>
+internal static class ConsoleReport
+{
+    // Redirected output (CI logs, files) has no width; Spectre's default of 80 columns would wrap digests and
+    // image references mid-word, which makes them impossible to copy.
+    private const int RedirectedWidth = 200;
+
+    public static void Write(IAnsiConsole console, ReportDocument report, string reportPath)
+    {
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        if (report.Task == "GetLatestImages")
+        {
+            WriteLatest(console, report);
+        }
+        else
+        {
+            WriteDeletion(console, report);
+        }
+
+        console.MarkupLine(CultureInfo.InvariantCulture, "Report: [link]{0}[/]", Markup.Escape(reportPath));
+    }
+
+    private static void WriteLatest(IAnsiConsole console, ReportDocument report)
+    {
+        var table = new Table().Title($"Latest images of {Markup.Escape(report.Environment)}")
+            .AddColumns("Repository", "Tag", "Pushed (UTC)", "Pinned image");
+        foreach (var latest in report.LatestImages)
+        {
+            table.AddRow(
+                Markup.Escape(latest.Repository),
+                latest.Found ? Markup.Escape(latest.Tag + (latest.Fallback ? $" (fallback {latest.Environment})" : string.Empty)) : "[red]no image[/]",
+                latest.PushedAt?.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
+                Markup.Escape(latest.PinnedUri ?? string.Empty));
+        }
+
+        console.Write(table);
+        var found = report.LatestImages.Count(l => l.Found);
+        console.MarkupLine(CultureInfo.InvariantCulture, "Found the latest image in {0} of {1} repositories.", found, report.LatestImages.Count);
+    }
+
+    private static void WriteDeletion(IAnsiConsole console, ReportDocument report)
+    {
+        var removed = report.Preview ? "Would remove" : "Removed";
+        var table = new Table().Title($"{report.Task} of {Markup.Escape(report.Environment)}{(report.Preview ? " (preview)" : string.Empty)}")
+            .AddColumns("Repository", "Kept", removed, "Images deleted", "Reclaimed", "Status");
+        foreach (var repository in report.Repositories)
+        {
+            table.AddRow(
+                Markup.Escape(repository.Name),
+                repository.ImagesKept.ToString(CultureInfo.InvariantCulture),
+                repository.ImagesToRemove.ToString(CultureInfo.InvariantCulture),
+                repository.ImagesDeleted.ToString(CultureInfo.InvariantCulture),
+                ByteSize.Format(repository.BytesReclaimed),
+                repository.Status == "failed" ? "[red]failed[/]" : repository.Status);
+        }
+
+        console.Write(table);
+        foreach (var image in report.Repositories.SelectMany(r => r.Images.Where(i => i.Action == "remove").Select(i => (r.Name, i))))
+        {
+            var verb = report.Preview ? "would remove" : image.i.Outcome;
+            console.WriteLine($"  {image.Name}: {verb} {string.Join(", ", image.i.TagsToRemove)} ({image.i.Digest}){(image.i.DeletesImage ? ", deleting the image" : string.Empty)}");
+        }
+
+        foreach (var (name, problem) in report.Repositories.SelectMany(r => r.Problems.Select(p => (r.Name, p))))
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0}: {1} {2}: {3}[/]", Markup.Escape(name), Markup.Escape(problem.Tag ?? problem.Digest ?? string.Empty), Markup.Escape(problem.Code), Markup.Escape(problem.Message));
+        }
+
+        foreach (var repository in report.Repositories.Where(r => r.Error is not null))
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0} failed: {1}[/]", Markup.Escape(repository.Name), Markup.Escape(repository.Error!));
+        }
+
+        var images = report.Repositories.Sum(r => r.ImagesDeleted);
+        var bytes = ByteSize.Format(report.Repositories.Sum(r => r.BytesReclaimed));
+        var tags = report.Repositories.Sum(r => r.TagsRemoved);
+        console.WriteLine(report.Preview
+            ? $"Preview: {report.Repositories.Sum(r => r.ImagesToRemove)} images would lose the environment, {images} would be deleted and {bytes} reclaimed. Nothing was deleted."
+            : $"Removed {tags} tags in {report.Repositories.Count} repositories: {images} images deleted, {bytes} reclaimed.");
+    }
+}

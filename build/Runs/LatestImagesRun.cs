@@ -1,0 +1,40 @@
+using Build.Output;
+using Cake.Core;
+using EcrUtils;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+
+namespace Build.Runs;
+
+/// <summary>The flow of GetLatestImages: find, report, publish.</summary>
+internal static class LatestImagesRun
+{
+    public static async Task ExecuteAsync(EcrContext context)
+    {
+        var options = context.OptionsFor(EcrTask.GetLatestImages);
+        var client = context.CreateEcrClient();
+        var report = context.CreateReport(EcrTask.GetLatestImages);
+        IReadOnlyList<LatestImageResult> results;
+        try
+        {
+            results = await new GetLatestImagesOperation(client).RunAsync(options, context.CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            var failure = RunFailure.From(ex, report.Path);
+            report.Complete(ex is OperationCanceledException ? "cancelled" : "failed", failure.Message);
+            RunOutput.Write(context, report);
+            throw failure;
+        }
+
+        report.LatestImages(results);
+        var missing = results.Where(r => !r.Found).Select(r => r.Repository.Name).ToList();
+        report.Complete(missing.Count > 0 ? "missing-images" : "succeeded");
+        RunOutput.Write(context, report);
+        if (missing.Count > 0)
+        {
+            var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;
+            throw new CakeException(ExitCodes.MissingImages, $"No image of environment '{options.Environment}' in: {string.Join(", ", missing)}.{fallback}");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Cake.Core;
+using EcrUtils;
+using EcrUtils.Ecr;
+using EcrUtils.Operations;
+
+namespace Build.Runs;
+
+/// <summary>Turns what stopped a run into the exit code and message the user sees.</summary>
+internal static class RunFailure
+{
+    public static CakeException From(Exception exception, string reportPath) => exception switch
+    {
+        CakeException cake => cake,
+        OperationCanceledException => new CakeException(ExitCodes.Cancelled, $"Cancelled. What was done before is recorded in {reportPath}; run the same command again to finish."),
+        OperationFailedException failed => new CakeException(failed.ExitCode, failed.Message),
+        EcrException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException" } denied =>
+            new CakeException(ExitCodes.Failure, $"{denied.Message}. Check the AWS credentials and that their policy allows ecr:{denied.Operation} (see iam-policy.json). Report: {reportPath}"),
+        EcrException ecr => new CakeException(ExitCodes.Failure, $"{ecr.Message}. Report: {reportPath}"),
+        HttpRequestException http => new CakeException(ExitCodes.Failure, $"Could not reach the ECR endpoint after retries: {http.Message}. Check the network, the region and AWS_ENDPOINT_URL. Report: {reportPath}"),
+        _ => new CakeException(ExitCodes.Failure, $"{exception.Message} Report: {reportPath}"),
+    };
+}

@@ -1,0 +1,11 @@
+using Build.Hosting;
+using Build.Runs;
+
+namespace Build.Tasks;
+
+[TaskName(nameof(GetLatestImages))]
+[TaskDescription("Finds the newest image of --environment in each repository, as a digest-pinned reference for deploys.")]
+public sealed class GetLatestImages : AsyncFrostingTask<EcrContext>
+{
+    public override Task RunAsync(EcrContext context) => LatestImagesRun.ExecuteAsync(context);
+}

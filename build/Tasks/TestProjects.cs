@@ -1,0 +1,12 @@
+namespace Build.Tasks;
+
+internal static class TestProjects
+{
+    public const string Configuration = "Debug";
+
+    public static readonly string[] All =
+    [
+        "tests/EcrUtils.Tests/EcrUtils.Tests.csproj",
+        "tests/EcrUtils.IntegrationTests/EcrUtils.IntegrationTests.csproj",
+    ];
+}
