@@ -1,0 +1,45 @@
+namespace EcrUtils.IntegrationTests;
+
+[Collection(MotoCollectionDefinition.Name)]
+public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
+{
+    [Theory]
+    [InlineData("--enviroment=automation-master", "--environment")]
+    [InlineData("--keep=0", "--keep")]
+    [InlineData("--tag-pattern=^{environment}-(", "--tag-pattern")]
+    [InlineData("--all-repositories", "--repository")]
+    public async Task BadArguments_AreUsageErrors_AndDeleteNothing(string argument, string named)
+    {
+        await SeedTwoEnvironmentsAsync();
+        string[] arguments = argument.StartsWith("--enviroment", StringComparison.Ordinal)
+            ? ["--target=DeleteOldestImages", argument, "--repository=api"]
+            : ["--target=DeleteOldestImages", "--environment=automation-master", "--repository=api", argument];
+
+        var result = await RunAsync(arguments);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains(named, result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
+    }
+
+    [Fact]
+    public async Task NoRegion_IsAUsageError()
+    {
+        var result = await Script.RunAsync(
+            ["--target=GetLatestImages", "--environment=automation-master", "--repository=api"],
+            new Dictionary<string, string?> { ["AWS_REGION"] = null, ["AWS_DEFAULT_REGION"] = null, ["AWS_CONFIG_FILE"] = "/nonexistent", ["AWS_EC2_METADATA_DISABLED"] = "true" });
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains("region", result.StandardError + result.StandardOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task NoTarget_ListsTheTasks()
+    {
+        var result = await Script.RunAsync([]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("DeleteOldestImages", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("--environment", result.StandardOutput, StringComparison.Ordinal);
+    }
+}
