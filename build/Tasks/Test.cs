@@ -1,10 +1,10 @@
 using Build.Hosting;
-using Cake.Common.Diagnostics;
 using Cake.Common.IO;
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Test;
 using Cake.Core;
 using EcrUtils;
+using Spectre.Console;
 
 namespace Build.Tasks;
 
@@ -37,7 +37,8 @@ public sealed class Test : FrostingTask<EcrContext>
         }
 
         var totals = TestResultTotals.Read(context.GetFiles($"{results.FullPath}/*.trx").Select(f => f.FullPath));
-        context.Information($"Tests: {totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped");
+        // A plain line, without the log's colours, so that CI systems can read the totals.
+        context.Console.WriteLine($"Tests: {totals.Passed} passed, {totals.Failed} failed, {totals.Skipped} skipped");
         if (failedProjects.Count > 0 || totals.Failed > 0)
         {
             throw new CakeException(ExitCodes.Failure, $"Tests failed in {string.Join(", ", failedProjects)}; the TRX files are in {results.FullPath}.");
