@@ -1,5 +1,6 @@
 using Cake.Core;
 using EcrUtils;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
 
@@ -13,6 +14,7 @@ internal static class RunFailure
         CakeException cake => cake,
         OperationCanceledException => new CakeException(ExitCodes.Cancelled, $"Cancelled. What was done before is recorded in {reportPath}; run the same command again to finish."),
         OperationFailedException failed => new CakeException(failed.ExitCode, failed.Message),
+        AwsConfigurationException configuration => new CakeException(ExitCodes.UsageError, configuration.Message),
         EcrException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException" } denied =>
             new CakeException(ExitCodes.Failure, $"{denied.Message}. Check the AWS credentials and that their policy allows ecr:{denied.Operation} (see iam-policy.json). Report: {reportPath}"),
         EcrException ecr => new CakeException(ExitCodes.Failure, $"{ecr.Message}. Report: {reportPath}"),
