@@ -1,0 +1,14 @@
+namespace EcrUtils.Operations;
+
+/// <summary>What became of a child or companion that was to be deleted.</summary>
+public enum RelatedImageStatus
+{
+    /// <summary>It is gone (deleted now, or already gone).</summary>
+    Deleted,
+
+    /// <summary>It stays: ECR refused because an index still lists it, or what it goes with did not go.</summary>
+    Kept,
+
+    /// <summary>Its deletion failed; the problem is reported.</summary>
+    Failed,
+}
