@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EcrUtils.Aws;
+using EcrUtils.Ecr;
+using Polly;
+
+namespace EcrUtils.Lambda;
+
+/// <summary>
+/// Sends one Lambda REST-JSON GET request through the resilience pipeline. Errors come back as
+/// <see cref="EcrException"/> (Lambda names them in the X-Amzn-ErrorType header), which the pipeline classifies.
+/// </summary>
+internal sealed class LambdaRequestSender(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline)
+{
+    public async Task<TResponse> GetAsync<TResponse>(
+        string operation,
+        string pathAndQuery,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+    {
+        var uri = new Uri(endpoint, pathAndQuery);
+        return await pipeline.ExecuteAsync(
+            async attemptToken => await GetOnceAsync(operation, uri, responseType, attemptToken).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<TResponse> GetOnceAsync<TResponse>(
+        string operation,
+        Uri uri,
+        JsonTypeInfo<TResponse> responseType,
+        CancellationToken cancellationToken)
+    {
+        // A new message for every attempt: the signing handler then signs each retry with a fresh timestamp.
+        using var message = new HttpRequestMessage(HttpMethod.Get, uri);
+        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
+            .ConfigureAwait(false);
+        var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, responseBody);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(responseBody, responseType)
+                ?? throw InvalidServiceResponse.Create(AwsService.Lambda, operation, response.StatusCode, "the body is JSON null");
+        }
+        catch (JsonException exception)
+        {
+            throw InvalidServiceResponse.Create(AwsService.Lambda, operation, response.StatusCode, $"the body is not valid JSON ({exception.Message})");
+        }
+    }
+}

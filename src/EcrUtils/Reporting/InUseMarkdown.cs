@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+
+namespace EcrUtils.Reporting;
+
+/// <summary>The job summary's part about the in-use check: a warning when it was off, else the images it kept.</summary>
+internal static class InUseMarkdown
+{
+    public static void Append(ReportDocument report, StringBuilder markdown)
+    {
+        if (report.InUseCheck is not { } check)
+        {
+            return;
+        }
+
+        if (check.Status == "off")
+        {
+            markdown.Append(CultureInfo.InvariantCulture,
+                $"\n> [!WARNING]\n> The in-use check was off ({Escape(check.Message ?? string.Empty)}): images that ECS or Lambda use were not protected.\n");
+            return;
+        }
+
+        if (check.Status != "done")
+        {
+            return;
+        }
+
+        var inUse = report.Repositories.SelectMany(r => r.Images.Where(i => i.InUseBy.Count > 0).Select(i => (r.Name, Image: i))).ToList();
+        markdown.Append(CultureInfo.InvariantCulture,
+            $"\nIn-use check: {check.EcsClusters} ECS clusters ({check.EcsServices} services, {check.EcsTasks} running tasks) and "
+            + $"{check.LambdaFunctions} Lambda image functions read; **{inUse.Count}** images in use, all kept.\n");
+        foreach (var (name, image) in inUse)
+        {
+            var tags = image.Tags.Count > 0 ? string.Join(", ", image.Tags.Select(t => $"`{Escape(t)}`")) : $"`{image.Digest}`";
+            markdown.Append(CultureInfo.InvariantCulture, $"- **{Escape(name)}** {tags}: in use by {Escape(string.Join(", ", image.InUseBy))}\n");
+        }
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using EcrUtils.InUse;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+using EcrUtils.Planning;
+using EcrUtils.Reporting;
+using EcrUtils.Tests.Fakes;
+using EcrUtils.Tests.Operations;
+
+namespace EcrUtils.Tests.InUse;
+
+public sealed class DeleteImagesInUseTests : IDisposable
+{
+    private readonly OperationFixture _fixture = new();
+
+    public DeleteImagesInUseTests()
+    {
+        _fixture.Ecr.AddRepository("api");
+        for (var i = 1; i <= 5; i++)
+        {
+            _fixture.Push("api", i, $"automation-master-{i}");
+        }
+    }
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task DeleteOldest_KeepsAnOlderImageInUse()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), FakeInUseCollector.Using(("api:automation-master-2", "prod/api")));
+
+        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        Assert.Equal(["automation-master-2", "automation-master-4", "automation-master-5"], _fixture.Tags("api"));
+        var kept = Assert.Single(results).Plan!.Decisions.Single(d => d.Image.Tags.Contains("automation-master-2"));
+        Assert.Equal("in use by prod/api", kept.Reason);
+    }
+
+    [Fact]
+    public async Task DeleteAll_KeepsEveryImageInUse_ByTagOrDigest()
+    {
+        var pinned = _fixture.Ecr.Images("api").Single(i => i.Tags.Contains("automation-master-4")).Digest;
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--confirm=automation-master");
+        var collector = FakeInUseCollector.Using(("api:automation-master-1", "prod/api"), ($"api@{pinned}", "resize:live"));
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteAllImages, options), collector);
+
+        await sut.RunAsync(options, EcrTask.DeleteAllImages, CancellationToken.None);
+
+        Assert.Equal(["automation-master-1", "automation-master-4"], _fixture.Tags("api"));
+    }
+
+    [Fact]
+    public async Task CheckOff_DeletesTheImageInUse_AndTheReportSaysSo()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--in-use-check=off");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var collector = FakeInUseCollector.Using(("api:automation-master-2", "prod/api"));
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, collector);
+
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        Assert.Equal(["automation-master-4", "automation-master-5"], _fixture.Tags("api"));
+        Assert.Equal(0, collector.Calls);
+        Assert.Equal("off", InUseCheckOf(report).GetProperty("status").GetString());
+        Assert.Contains("in-use check was off", MarkdownSummary.Render(report.Document), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckThatCannotRun_StopsTheRun_BeforeAnyDeletion()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var failure = new OperationFailedException(ExitCodes.InUseCheckFailed, "The in-use check could not read ECS: denied. Allow ecs:ListClusters.");
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, new FakeInUseCollector(InUseImages.None, failure));
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(() => sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None));
+
+        Assert.Equal(ExitCodes.InUseCheckFailed, error.ExitCode);
+        Assert.Equal(0, _fixture.Ecr.CallCount("BatchDeleteImage"));
+        Assert.Equal(0, _fixture.Ecr.CallCount("DescribeImages"));
+        Assert.Equal(5, _fixture.Tags("api").Count);
+        Assert.Equal("failed", InUseCheckOf(report).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Preview_ShowsTheImagesInUse_AndWhyTheyAreKept()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--preview");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, FakeInUseCollector.Using(("api:automation-master-1", "prod/api"), ("api:automation-master-5", "resize:live")));
+
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var images = JsonDocument.Parse(File.ReadAllText(report.Path)).RootElement.GetProperty("repositories")[0].GetProperty("images")
+            .EnumerateArray().ToDictionary(i => i.GetProperty("tags")[0].GetString()!, i => i);
+        Assert.Equal("keep", images["automation-master-1"].GetProperty("action").GetString());
+        Assert.Equal("in use by prod/api", images["automation-master-1"].GetProperty("reason").GetString());
+        Assert.Equal("resize:live", images["automation-master-5"].GetProperty("inUseBy")[0].GetString());
+        Assert.Equal("remove", images["automation-master-2"].GetProperty("action").GetString());
+        var summary = MarkdownSummary.Render(report.Document);
+        Assert.Contains("**2** images in use, all kept", summary, StringComparison.Ordinal);
+        Assert.Contains("`automation-master-1`: in use by prod/api", summary, StringComparison.Ordinal);
+        Assert.Equal(5, _fixture.Tags("api").Count);
+    }
+
+    [Fact]
+    public async Task WithoutACollector_TheCheckIsOff_AndTheReportSaysSo()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--preview");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        Assert.Equal("off", InUseCheckOf(report).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AChildInUse_KeepsItsIndex_AndSoItself()
+    {
+        _fixture.Ecr.AddRepository("web");
+        var child = FakeEcr.Digest("web/child");
+        var sibling = FakeEcr.Digest("web/sibling");
+        var index = FakeEcr.Digest("web/index");
+        _fixture.Ecr.AddImage("web", child, [], OperationFixture.At(1));
+        _fixture.Ecr.AddImage("web", sibling, [], OperationFixture.At(1));
+        _fixture.Ecr.AddImage("web", index, ["automation-master-1"], OperationFixture.At(1), mediaType: FakeEcr.OciIndexMediaType, manifest: IndexManifest(child, sibling));
+        _fixture.Push("web", 2, "automation-master-2");
+        _fixture.Push("web", 3, "automation-master-3");
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=web");
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), FakeInUseCollector.Using(($"web@{child}", "jobs/family:arm")));
+
+        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        Assert.Equal([child, sibling, index], _fixture.Ecr.Images("web").Select(i => i.Digest).Intersect([child, sibling, index]));
+        var kept = Assert.Single(results).Plan!.Decisions.Single(d => d.Image.Digest == index);
+        Assert.Equal(ImageAction.Keep, kept.Action);
+        Assert.StartsWith("lists sha256:", kept.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnIndexInUse_IsKept_WithItsChildren()
+    {
+        _fixture.Ecr.AddRepository("web");
+        var child = FakeEcr.Digest("web/child");
+        var index = FakeEcr.Digest("web/index");
+        _fixture.Ecr.AddImage("web", child, [], OperationFixture.At(1));
+        _fixture.Ecr.AddImage("web", index, ["automation-master-1"], OperationFixture.At(1), mediaType: FakeEcr.OciIndexMediaType, manifest: IndexManifest(child));
+        _fixture.Push("web", 2, "automation-master-2");
+        _fixture.Push("web", 3, "automation-master-3");
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=web", "--keep=1");
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), FakeInUseCollector.Using(("web:automation-master-1", "prod/web")));
+
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var digests = _fixture.Ecr.Images("web").Select(i => i.Digest).ToList();
+        Assert.Contains(index, digests);
+        Assert.Contains(child, digests);
+        Assert.Equal(["automation-master-1", "automation-master-3"], _fixture.Tags("web"));
+    }
+
+    private static string IndexManifest(params string[] children) => JsonSerializer.Serialize(new
+    {
+        schemaVersion = 2,
+        mediaType = FakeEcr.OciIndexMediaType,
+        manifests = children.Select(c => new { mediaType = "application/vnd.oci.image.manifest.v1+json", digest = c, size = 100 }),
+    });
+
+    private static JsonElement InUseCheckOf(ReportWriter report) =>
+        JsonDocument.Parse(File.ReadAllText(report.Path)).RootElement.GetProperty("inUseCheck");
+}
