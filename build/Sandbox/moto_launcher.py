@@ -1,16 +1,16 @@
-"""Runs moto's server in-process on 127.0.0.1 for EcrUtils' integration tests.
+"""Runs moto's server in-process on 127.0.0.1, for EcrUtils' integration tests and for --sandbox.
 
-Besides everything moto serves, it answers test-only endpoints under /_ecrutils/ that act on moto's
-backends directly, so that tests can seed thousands of images quickly and control push times, which
-moto otherwise records as whole seconds of the wall clock.
+Besides everything moto serves, it answers endpoints of its own under /_ecrutils/ that act on moto's
+backends directly, so that tests and the sandbox can seed thousands of images quickly and control
+push times, which moto otherwise records as whole seconds of the wall clock.
 
     python3 moto_launcher.py --port 0 --exit-on-stdin-close
 
 Port 0 lets the operating system pick a free port. Once listening, the launcher prints one line,
 "ready http://127.0.0.1:<port>", on stdout. It exits cleanly on SIGTERM or SIGINT and, with
---exit-on-stdin-close, when its stdin closes (so it cannot outlive a test run that crashed).
+--exit-on-stdin-close, when its stdin closes (so it cannot outlive a test or sandbox run that crashed).
 
-Test endpoints (JSON in, JSON out; errors are HTTP 400 with {"error": "..."}). Every body and query
+Endpoints (JSON in, JSON out; errors are HTTP 400 with {"error": "..."}). Every body and query
 may name "accountId" (default 123456789012) and "region" (default us-east-1).
 
 POST /_ecrutils/seed

@@ -1,0 +1,58 @@
+using System.Globalization;
+using EcrUtils.Operations;
+using EcrUtils.Reporting;
+using Spectre.Console;
+
+namespace Build.Output;
+
+/// <summary>
+/// Progress while a run works: a live status line in a terminal, one plain line per finished repository otherwise
+/// (CI logs and files keep every line, so an animation would only fill them).
+/// </summary>
+internal static class ProgressDisplay
+{
+    /// <summary>Runs a deletion with progress, handing <paramref name="run"/> the recorder to use (the report's, counted).</summary>
+    public static async Task<T> RunDeletionAsync<T>(EcrContext context, ReportWriter report, Func<IDeletionRecorder, Task<T>> run)
+    {
+        var preview = report.Document.Preview;
+        if (!Interactivity.IsInteractive(context))
+        {
+            return await run(new ProgressRecorder(report, _ => { }, finished => context.Console.WriteLine(Line(finished, preview))));
+        }
+
+        return await context.Console.Status().StartAsync(
+            "Reading the repositories…",
+            status => run(new ProgressRecorder(report, progress => status.Status(Markup.Escape(Describe(progress, preview))), _ => { })));
+    }
+
+    /// <summary>Runs work that reports no progress of its own, with a live status line in a terminal.</summary>
+    public static async Task<T> RunAsync<T>(EcrContext context, string activity, Func<Task<T>> run) =>
+        Interactivity.IsInteractive(context)
+            ? await context.Console.Status().StartAsync(Markup.Escape(activity), _ => run())
+            : await run();
+
+    private static string Describe(DeletionProgress progress, bool preview)
+    {
+        if (progress.Repositories is not { } total)
+        {
+            return "Reading the repositories…";
+        }
+
+        var failed = progress.Failed > 0 ? $", {progress.Failed} failed" : string.Empty;
+        return preview
+            ? string.Create(CultureInfo.InvariantCulture, $"Planning: {progress.Finished} of {total} repositories done{failed}…")
+            : string.Create(CultureInfo.InvariantCulture, $"Deleting: {progress.Finished} of {total} repositories done, {progress.TagsRemoved} tags removed{failed}…");
+    }
+
+    private static string Line(RepositoryProgress finished, bool preview)
+    {
+        var position = finished.Repositories is { } total ? $"[{finished.Finished}/{total}]" : $"[{finished.Finished}]";
+        var outcome = finished.Error is { } error ? $"failed: {error}"
+            : finished.ImagesToRemove == 0 ? "nothing to remove"
+            : preview ? $"planned, {Count(finished.ImagesToRemove, "image")} would lose the environment"
+            : $"done, {Count(finished.TagsRemoved, "tag")} removed from {Count(finished.ImagesToRemove, "image")}";
+        return $"{position} {finished.Repository}: {outcome}";
+    }
+
+    private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+}

@@ -1,0 +1,95 @@
+using System.Reflection;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+using EcrUtils.Reporting;
+using EcrUtils.Tests.Fakes;
+using EcrUtils.Tests.Operations;
+
+namespace EcrUtils.Tests.Reporting;
+
+public sealed class ProgressRecorderTests : IDisposable
+{
+    private readonly OperationFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public void EveryRecorderEvent_IsPassedOn_NotLeftToTheInterfaceDefault()
+    {
+        // A default interface method that the wrapper does not override would swallow the event before the report.
+        var map = typeof(ProgressRecorder).GetInterfaceMap(typeof(IDeletionRecorder));
+
+        Assert.All(map.TargetMethods, method => Assert.Equal(typeof(ProgressRecorder), method.DeclaringType));
+        Assert.Equal(typeof(IDeletionRecorder).GetMethods(BindingFlags.Public | BindingFlags.Instance).Length, map.TargetMethods.Length);
+    }
+
+    [Fact]
+    public async Task Deletion_WritesTheSameReport_AndCountsEachRepositoryOnce()
+    {
+        SeedTwoRepositories();
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api,web", "--in-use-check=off");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var changes = new List<DeletionProgress>();
+        var finished = new List<RepositoryProgress>();
+        var sut = new ProgressRecorder(report, changes.Add, finished.Add);
+
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        Assert.Equal(new DeletionProgress(2, 2, 0, 3), sut.Current);
+        Assert.Equal(sut.Current, changes[^1]);
+        Assert.Equal(2, changes[0].Repositories);
+        Assert.Equal(["api", "web"], finished.Select(f => f.Repository).Order(StringComparer.Ordinal));
+        Assert.Equal([1, 2], finished.Select(f => f.Finished));
+        var api = finished.Single(f => f.Repository == "api");
+        Assert.Equal((3, 3, null as string), (api.ImagesToRemove, api.TagsRemoved, api.Error));
+        Assert.Equal(0, finished.Single(f => f.Repository == "web").ImagesToRemove);
+        Assert.Equal(3, report.Document.Repositories.Single(r => r.Name == "api").TagsRemoved);
+        Assert.Equal(["done", "done"], report.Document.Repositories.Select(r => r.Status));
+        Assert.NotNull(report.Document.InUseCheck);
+    }
+
+    [Fact]
+    public async Task Preview_CountsPlannedImages_AndNoRemovedTags()
+    {
+        SeedTwoRepositories();
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--preview", "--in-use-check=off");
+        var finished = new List<RepositoryProgress>();
+        var sut = new ProgressRecorder(_fixture.Report(EcrTask.DeleteOldestImages, options), _ => { }, finished.Add);
+
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var api = Assert.Single(finished);
+        Assert.Equal((3, 0), (api.ImagesToRemove, api.TagsRemoved));
+        Assert.Equal(5, _fixture.Tags("api").Count);
+    }
+
+    [Fact]
+    public async Task FailedRepository_IsCountedAsFailed_WithItsReason()
+    {
+        SeedTwoRepositories();
+        _fixture.Ecr.Faults.When = call => call.Operation == "DescribeImages" && call.Body["repositoryName"]?.GetValue<string>() == "web"
+            ? FakeEcrFault.ServerError()
+            : null;
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api,web", "--in-use-check=off");
+        var finished = new List<RepositoryProgress>();
+        var sut = new ProgressRecorder(_fixture.Report(EcrTask.DeleteOldestImages, options), _ => { }, finished.Add);
+
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        Assert.Equal(1, sut.Current.Failed);
+        Assert.NotNull(finished.Single(f => f.Repository == "web").Error);
+        Assert.Null(finished.Single(f => f.Repository == "api").Error);
+    }
+
+    private void SeedTwoRepositories()
+    {
+        _fixture.Ecr.AddRepository("api");
+        for (var i = 1; i <= 5; i++)
+        {
+            _fixture.Push("api", i, $"automation-master-{i}");
+        }
+
+        _fixture.Ecr.AddRepository("web");
+        _fixture.Push("web", 1, "automation-master-1");
+    }
+}
