@@ -6,7 +6,8 @@ namespace EcrUtils.Tests.Fakes;
 /// <summary>
 /// A clock for retry tests: whenever the code under test starts a delay (a retry backoff), the driver records it and
 /// moves the fake time past it, so delays elapse at once and in order, without sleeping. Timers of
-/// <paramref name="attemptTimeout"/> (per-attempt timeouts) are left alone: advance <see cref="Time"/> to fire them.
+/// <paramref name="attemptTimeout"/> or longer (the per-attempt and overall timeouts) are left alone: advance
+/// <see cref="Time"/> to fire them.
 /// </summary>
 internal sealed class FakeTimeDriver(TimeSpan attemptTimeout) : TimeProvider
 {
@@ -29,7 +30,7 @@ internal sealed class FakeTimeDriver(TimeSpan attemptTimeout) : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = Time.CreateTimer(callback, state, dueTime, period);
-        if (dueTime != Timeout.InfiniteTimeSpan && dueTime != attemptTimeout)
+        if (dueTime != Timeout.InfiniteTimeSpan && dueTime < attemptTimeout)
         {
             _delays.Writer.TryWrite(dueTime);
         }

@@ -11,21 +11,20 @@ public sealed class EcrResilienceTests
     private static readonly EcrRetrySettings s_settings = new();
 
     [Fact]
-    public async Task Pipeline_SucceedsOnThirdAttempt_WithGrowingDelays_WhenThrottledTwice()
+    public async Task Pipeline_SucceedsOnThirdAttempt_AfterJitteredBackoffs_WhenServerFailsTwice()
     {
         var driver = new FakeTimeDriver(s_settings.AttemptTimeout);
         var sut = EcrResilience.Create(s_settings, driver);
         var attempts = 0;
 
         var result = await driver.RunAsync(() => sut.ExecuteAsync(_ =>
-            ++attempts <= 2 ? throw Error("ThrottlingException", HttpStatusCode.BadRequest) : ValueTask.FromResult("done")).AsTask());
+            ++attempts <= 2 ? throw Error("ServerException", HttpStatusCode.InternalServerError) : ValueTask.FromResult("done")).AsTask());
 
         Assert.Equal("done", result);
         Assert.Equal(3, attempts);
         Assert.Equal(2, driver.Delays.Count);
-        Assert.InRange(driver.Delays[0], TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200));
-        Assert.InRange(driver.Delays[1], TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400));
-        Assert.True(driver.Delays[1] > driver.Delays[0]);
+        Assert.InRange(driver.Delays[0], TimeSpan.Zero, TimeSpan.FromMilliseconds(200));
+        Assert.InRange(driver.Delays[1], TimeSpan.Zero, TimeSpan.FromMilliseconds(400));
     }
 
     [Fact]
@@ -108,7 +107,7 @@ public sealed class EcrResilienceTests
         for (var retry = 0; retry < driver.Delays.Count; retry++)
         {
             var full = Math.Min(200 * Math.Pow(2, retry), settings.MaxDelay.TotalMilliseconds);
-            Assert.InRange(driver.Delays[retry].TotalMilliseconds, full / 2, full);
+            Assert.InRange(driver.Delays[retry].TotalMilliseconds, 0, full);
         }
     }
 
@@ -162,34 +161,76 @@ public sealed class EcrResilienceTests
     }
 
     [Theory]
-    [InlineData(0, 0.0, 100)]
-    [InlineData(0, 0.999, 199.9)]
-    [InlineData(3, 0.5, 1200)]
-    [InlineData(20, 0.0, 10_000)]
+    [InlineData(0, 0.0, 1)]
+    [InlineData(0, 0.001, 1)]
+    [InlineData(0, 0.999, 199.8)]
+    [InlineData(3, 0.5, 800)]
+    [InlineData(5, 1.0, 6_400)]
+    [InlineData(20, 0.0, 1)]
+    [InlineData(20, 0.25, 5_000)]
     [InlineData(int.MaxValue, 1.0, 20_000)]
-    public void BackoffDelay_IsHalfFixedHalfRandom_AndCapped(int attemptNumber, double random, double expectedMilliseconds)
+    public void BackoffDelay_IsARandomShareOfTheCappedExponentialDelay(int attemptNumber, double random, double expectedMilliseconds)
     {
         var delay = EcrResilience.BackoffDelay(s_settings, attemptNumber, random);
 
         Assert.Equal(expectedMilliseconds, delay.TotalMilliseconds, 3);
     }
 
-    [Theory]
-    [InlineData(-1, 200, 20_000, 30_000)]
-    [InlineData(6, 0, 20_000, 30_000)]
-    [InlineData(6, 200, 100, 30_000)]
-    [InlineData(6, 200, 20_000, 5)]
-    public void Create_RejectsSettings_ThatCannotWork(int retries, int baseMs, int maxMs, int timeoutMs)
+    public static TheoryData<Exception, bool> ThrottlingErrors() => new()
     {
-        var settings = new EcrRetrySettings
-        {
-            MaxRetryAttempts = retries,
-            BaseDelay = TimeSpan.FromMilliseconds(baseMs),
-            MaxDelay = TimeSpan.FromMilliseconds(maxMs),
-            AttemptTimeout = TimeSpan.FromMilliseconds(timeoutMs),
-        };
+        { Error("ThrottlingException", HttpStatusCode.BadRequest), true },
+        { Error("TooManyRequestsException", HttpStatusCode.BadRequest), true },
+        { Error("RequestLimitExceeded", HttpStatusCode.BadRequest), true },
+        { Error("HttpStatus429", HttpStatusCode.TooManyRequests), true },
+        { Error("ServerException", HttpStatusCode.InternalServerError), false },
+        { Error("ServiceUnavailableException", HttpStatusCode.ServiceUnavailable), false },
+        { Error("LimitExceededException", HttpStatusCode.BadRequest), false },
+        { new HttpRequestException("reset"), false },
+        { new TimeoutRejectedException(), false },
+    };
 
-        Assert.Throws<ArgumentException>(() => EcrResilience.Create(settings, TimeProvider.System));
+    [Theory]
+    [MemberData(nameof(ThrottlingErrors))]
+    public void IsThrottling_TellsThrottlingFromOtherFailures(Exception exception, bool expected)
+    {
+        var throttling = EcrResilience.IsThrottling(exception);
+
+        Assert.Equal(expected, throttling);
+    }
+
+    public static TheoryData<EcrRetrySettings> UnworkableSettings() =>
+    [
+        new() { MaxRetryAttempts = -1 },
+        new() { BaseDelay = TimeSpan.Zero },
+        new() { MaxDelay = TimeSpan.FromMilliseconds(100) },
+        new() { AttemptTimeout = TimeSpan.FromMilliseconds(5) },
+        new() { OverallTimeout = TimeSpan.FromSeconds(30) },
+        new() { OverallTimeout = TimeSpan.FromDays(2) },
+        new() { MaxConcurrentRequests = 0 },
+        new() { MinRequestsPerSecond = 0 },
+        new() { MinRequestsPerSecond = double.NaN },
+    ];
+
+    [Theory]
+    [MemberData(nameof(UnworkableSettings))]
+    public void Create_RejectsSettings_ThatCannotWork(EcrRetrySettings settings)
+    {
+        var error = Assert.Throws<ArgumentException>(() => EcrResilience.Create(settings, TimeProvider.System));
+
+        Assert.Equal("settings", error.ParamName);
+    }
+
+    [Fact]
+    public void Defaults_AreSafe()
+    {
+        var sut = new EcrRetrySettings();
+
+        Assert.Equal(6, sut.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(30), sut.AttemptTimeout);
+        Assert.True(sut.OverallTimeout > (sut.AttemptTimeout * 2) + sut.MaxDelay);
+        Assert.Equal(4, sut.MaxConcurrentRequests);
+        Assert.True(sut.AdaptiveRateLimit);
+        EcrResilience.Create(sut, TimeProvider.System);
     }
 
     private static EcrException Error(string code, HttpStatusCode statusCode) => new(code, "test", statusCode, "DescribeImages");

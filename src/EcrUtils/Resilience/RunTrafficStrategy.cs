@@ -1,0 +1,64 @@
+using EcrUtils.Ecr;
+using Polly;
+
+namespace EcrUtils.Resilience;
+
+/// <summary>
+/// Admits each attempt into the run's shared traffic: first a token of the adaptive rate limit (when ECR has
+/// throttled), then one of <paramref name="maxConcurrentRequests"/> slots, which every repository's requests share.
+/// The attempt's outcome then tells the rate limit whether ECR throttled.
+/// </summary>
+internal sealed class RunTrafficStrategy(AdaptiveRateLimiter? limiter, int maxConcurrentRequests) : ResilienceStrategy, IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(maxConcurrentRequests, maxConcurrentRequests);
+
+    public void Dispose() => _slots.Dispose();
+
+    protected override async ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback,
+        ResilienceContext context,
+        TState state)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            if (limiter is not null)
+            {
+                await limiter.AcquireAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+            }
+
+            await _slots.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+        }
+        catch (OperationCanceledException cancelled)
+        {
+            // Polly strategies report failures as outcomes, never by throwing.
+            return Outcome.FromException<TResult>(cancelled);
+        }
+
+        Outcome<TResult> outcome;
+        try
+        {
+            outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        if (limiter is not null)
+        {
+            if (outcome.Exception is { } exception && EcrResilience.IsThrottling(exception))
+            {
+                limiter.OnThrottled();
+            }
+            else if (outcome.Exception is null or EcrException)
+            {
+                // ECR answered: a success or an error that is not about the rate.
+                limiter.OnAnswered();
+            }
+        }
+
+        return outcome;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+
+namespace EcrUtils.IntegrationTests;
+
+/// <summary>
+/// A large DeleteOldestImages stopped in the middle (killed outright, or asked to stop with SIGTERM) leaves a truthful
+/// report, and running the same command again ends with the registry of one clean run.
+/// </summary>
+[Collection(MotoCollectionDefinition.Name)]
+public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(server)
+{
+    private static readonly TimeSpan s_bound = TimeSpan.FromMinutes(3);
+
+    // One repository at a time and one batch after the other, so that "the middle" is a known point.
+    private static readonly string[] s_deleteOldest =
+        ["--target=DeleteOldestImages", "--environment=automation-master", "--repository=api", "--max-parallel=1"];
+
+    [Fact]
+    public async Task RunKilledMidBatch_ThenRunAgain_EndsWithTheRegistryOfOneCleanRun()
+    {
+        var registry = FaultScenarios.OneEnvironment(1500);
+        await Registry.SeedAsync(registry);
+        var secondBatchApplied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The second batch reaches moto and takes effect, but the tool dies before it hears back: the worst moment.
+        Proxy.AfterForward = async call =>
+        {
+            if (call.Operation == "BatchDeleteImage" && call.Number == 2)
+            {
+                secondBatchApplied.TrySetResult();
+                await release.Task;
+            }
+        };
+        using var kill = new CancellationTokenSource();
+
+        var run = Script.RunAsync([.. s_deleteOldest, $"--report={ReportPath}"], ThroughProxy(), kill.Token);
+        Assert.Same(secondBatchApplied.Task, await Task.WhenAny(secondBatchApplied.Task, run).WaitAsync(s_bound));
+        var recorded = await RemovedTagsAsync();
+        await kill.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        release.SetResult();
+        var afterKill = (await Registry.GetStateAsync()).Repository("api");
+
+        Assert.Equal(100, recorded.Count);
+        Assert.All(recorded, tag => Assert.Null(afterKill.ImageByTag(tag)));
+        Assert.Equal(1300, afterKill.Images.Count);
+
+        var rerun = await RunAsync(s_deleteOldest);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        var resumed = await SnapshotAsync();
+        await Server.ResetAsync();
+        await Registry.SeedAsync(registry);
+        var clean = await RunAsync(s_deleteOldest);
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Equal(await SnapshotAsync(), resumed);
+        Assert.Equal(["automation-master-1499", "automation-master-1500"], (await Registry.GetStateAsync()).Repository("api").AllTags);
+    }
+
+    [Fact]
+    public async Task Sigterm_MidRun_StopsCleanly_WritesTheReport_AndTheRerunFinishes()
+    {
+        await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
+        var secondBatchSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Proxy.BeforeForward = async call =>
+        {
+            if (call.Operation == "BatchDeleteImage" && call.Number == 2)
+            {
+                secondBatchSent.TrySetResult();
+                await release.Task;
+                throw new OperationCanceledException("The run was stopped while this batch waited: it never reaches moto.");
+            }
+        };
+
+        var run = RunThroughProxyAsync(s_deleteOldest);
+        Assert.Same(secondBatchSent.Task, await Task.WhenAny(secondBatchSent.Task, run).WaitAsync(s_bound));
+        var tool = RunningTool.Find(ReportPath);
+        Assert.NotNull(tool);
+        UnixSignal.Terminate(tool.Value);
+        var result = await run.WaitAsync(s_bound);
+        release.SetResult();
+
+        Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
+        Assert.Contains("Cancelled", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath)))
+        {
+            Assert.Equal("cancelled", report.RootElement.GetProperty("status").GetString());
+            Assert.NotEqual(JsonValueKind.Null, report.RootElement.GetProperty("finishedAt").ValueKind);
+        }
+
+        var recorded = await RemovedTagsAsync();
+        var api = (await Registry.GetStateAsync()).Repository("api");
+        Assert.Equal(100, recorded.Count);
+        Assert.Equal(200, api.Images.Count);
+        Assert.All(recorded, tag => Assert.Null(api.ImageByTag(tag)));
+
+        var rerun = await RunAsync(s_deleteOldest);
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
+    }
+
+    private Dictionary<string, string?> ThroughProxy() => new() { ["AWS_ENDPOINT_URL"] = Proxy.Endpoint };
+
+    private async Task<IReadOnlyList<string>> RemovedTagsAsync()
+    {
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath));
+        return
+        [
+            .. report.RootElement.GetProperty("repositories").EnumerateArray()
+                .SelectMany(r => r.GetProperty("images").EnumerateArray())
+                .SelectMany(i => i.GetProperty("removedTags").EnumerateArray().Select(t => t.GetString()!)),
+        ];
+    }
+}

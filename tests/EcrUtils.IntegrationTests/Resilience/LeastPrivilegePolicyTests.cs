@@ -1,0 +1,71 @@
+namespace EcrUtils.IntegrationTests;
+
+/// <summary>
+/// With moto's signature and permission checks on, the shipped iam-policy.json lets each of the three tasks do its
+/// whole job, and an action outside it is denied.
+/// </summary>
+[Collection(MotoCollectionDefinition.Name)]
+public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(server)
+{
+    // moto rejects the signatures of Lambda's REST calls while its auth is on (see moto-notes), so the in-use check,
+    // which reads Lambda, is tested with auth off elsewhere.
+    private const string NoInUseCheck = "--in-use-check=off";
+
+    public override async Task DisposeAsync()
+    {
+        await Registry.DisableAuthAsync();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AllThreeTasks_Succeed_UnderTheShippedPolicy()
+    {
+        await SeedTwoEnvironmentsAsync();
+        var credentials = await Registry.EnableAuthAsync(await ShippedPolicyAsync());
+
+        var latest = await RunAsUserAsync(credentials, "--target=GetLatestImages", "--environment=automation-master", "--all-repositories");
+        var oldest = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--all-repositories", NoInUseCheck);
+        var all = await RunAsUserAsync(credentials, "--target=DeleteAllImages", "--environment=automation-3f2a9c1d", "--repository=api", "--confirm=automation-3f2a9c1d", NoInUseCheck);
+
+        Assert.True(latest.ExitCode == 0, latest.ToString());
+        Assert.True(oldest.ExitCode == 0, oldest.ToString());
+        Assert.True(all.ExitCode == 0, all.ToString());
+        await Registry.DisableAuthAsync();
+        Assert.Equal(["automation-master-4", "automation-master-5"], (await Registry.GetStateAsync()).Repository("api").AllTags);
+    }
+
+    [Theory]
+    [InlineData("PutImage")]
+    [InlineData("DeleteRepository")]
+    [InlineData("SetRepositoryPolicy")]
+    public async Task ActionOutsideTheShippedPolicy_IsDenied(string operation)
+    {
+        await SeedTwoEnvironmentsAsync();
+        var credentials = await Registry.EnableAuthAsync(await ShippedPolicyAsync());
+
+        var result = await BotoEcr.CallAsync(Server, credentials.AccessKeyId, credentials.SecretAccessKey, operation, Parameters(operation));
+
+        Assert.Equal(("AccessDenied", 403), (result.Code, result.Status));
+        await Registry.DisableAuthAsync();
+        Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
+    }
+
+    private static object Parameters(string operation) => operation switch
+    {
+        "PutImage" => new { repositoryName = "api", imageManifest = TestManifests.Image().Json, imageTag = "intruder-1" },
+        "SetRepositoryPolicy" => new { repositoryName = "api", policyText = IamPolicies.Allow("ecr:*") },
+        _ => new { repositoryName = "api", force = true },
+    };
+
+    private static Task<string> ShippedPolicyAsync() => File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "iam-policy.json"));
+
+    private Task<ProcessResult> RunAsUserAsync(MotoCredentials credentials, params string[] arguments) =>
+        Script.RunAsync(
+            [.. arguments, $"--report={ReportPath}"],
+            new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
+                ["AWS_SESSION_TOKEN"] = null,
+            });
+}
