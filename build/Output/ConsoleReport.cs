@@ -9,7 +9,7 @@ internal static class ConsoleReport
 {
     // Redirected output (CI logs, files) has no width; Spectre's default of 80 columns would wrap digests and
     // image references mid-word, which makes them impossible to copy.
-    private const int RedirectedWidth = 200;
+    internal const int RedirectedWidth = 200;
 
     public static void Write(IAnsiConsole console, ReportDocument report, string reportPath)
     {
@@ -27,7 +27,7 @@ internal static class ConsoleReport
             WriteDeletion(console, report);
         }
 
-        console.MarkupLine(CultureInfo.InvariantCulture, "Report: [link]{0}[/]", Markup.Escape(reportPath));
+        console.WriteLine(ClosingLine.For(report, reportPath));
     }
 
     private static void WriteLatest(IAnsiConsole console, ReportDocument report)
@@ -44,8 +44,6 @@ internal static class ConsoleReport
         }
 
         console.Write(table);
-        var found = report.LatestImages.Count(l => l.Found);
-        console.MarkupLine(CultureInfo.InvariantCulture, "Found the latest image in {0} of {1} repositories.", found, report.LatestImages.Count);
     }
 
     private static void WriteDeletion(IAnsiConsole console, ReportDocument report)
@@ -69,8 +67,10 @@ internal static class ConsoleReport
         {
             var verb = report.Preview ? "would remove" : image.i.Outcome;
             console.WriteLine($"  {image.Name}: {verb} {string.Join(", ", image.i.TagsToRemove)} ({image.i.Digest}){(image.i.DeletesImage ? ", deleting the image" : string.Empty)}");
+            RelatedImageLines.Write(console, image.i, report.Preview);
         }
 
+        InUseConsoleLines.Write(console, report);
         foreach (var (name, problem) in report.Repositories.SelectMany(r => r.Problems.Select(p => (r.Name, p))))
         {
             console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0}: {1} {2}: {3}[/]", Markup.Escape(name), Markup.Escape(problem.Tag ?? problem.Digest ?? string.Empty), Markup.Escape(problem.Code), Markup.Escape(problem.Message));
@@ -80,12 +80,5 @@ internal static class ConsoleReport
         {
             console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0} failed: {1}[/]", Markup.Escape(repository.Name), Markup.Escape(repository.Error!));
         }
-
-        var images = report.Repositories.Sum(r => r.ImagesDeleted);
-        var bytes = ByteSize.Format(report.Repositories.Sum(r => r.BytesReclaimed));
-        var tags = report.Repositories.Sum(r => r.TagsRemoved);
-        console.WriteLine(report.Preview
-            ? $"Preview: {report.Repositories.Sum(r => r.ImagesToRemove)} images would lose the environment, {images} would be deleted and {bytes} reclaimed. Nothing was deleted."
-            : $"Removed {tags} tags in {report.Repositories.Count} repositories: {images} images deleted, {bytes} reclaimed.");
     }
 }

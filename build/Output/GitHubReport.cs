@@ -39,6 +39,11 @@ internal static class GitHubReport
             }
         }
 
+        if (report.InUseCheck?.Status == "off")
+        {
+            commands.Warning($"The in-use check was off ({report.InUseCheck.Message}): images that ECS or Lambda use were not protected.", new GitHubActionsAnnotation());
+        }
+
         if (report.Error is not null)
         {
             commands.Error(report.Error, new GitHubActionsAnnotation());

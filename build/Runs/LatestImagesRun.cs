@@ -12,25 +12,30 @@ internal static class LatestImagesRun
     public static async Task ExecuteAsync(EcrContext context)
     {
         var options = context.OptionsFor(EcrTask.GetLatestImages);
+        // Before any client: the clients of a sandbox run call the sandbox, and it stops however the run ends.
+        await using var sandbox = await context.StartSandboxAsync(EcrTask.GetLatestImages);
         var client = context.CreateEcrClient();
         var report = context.CreateReport(EcrTask.GetLatestImages);
         IReadOnlyList<LatestImageResult> results;
         try
         {
-            results = await new GetLatestImagesOperation(client).RunAsync(options, context.CancellationToken);
+            results = await ProgressDisplay.RunAsync(
+                context,
+                "Finding the latest images…",
+                () => new GetLatestImagesOperation(client).RunAsync(options, context.CancellationToken));
         }
         catch (Exception ex)
         {
             var failure = RunFailure.From(ex, report.Path);
             report.Complete(ex is OperationCanceledException ? "cancelled" : "failed", failure.Message);
-            RunOutput.Write(context, report);
+            await RunOutput.WriteAsync(context, report);
             throw failure;
         }
 
         report.LatestImages(results);
         var missing = results.Where(r => !r.Found).Select(r => r.Repository.Name).ToList();
         report.Complete(missing.Count > 0 ? "missing-images" : "succeeded");
-        RunOutput.Write(context, report);
+        await RunOutput.WriteAsync(context, report);
         if (missing.Count > 0)
         {
             var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;

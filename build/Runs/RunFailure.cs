@@ -3,6 +3,7 @@ using EcrUtils;
 using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
+using Polly.Timeout;
 
 namespace Build.Runs;
 
@@ -18,6 +19,7 @@ internal static class RunFailure
         EcrException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException" } denied =>
             new CakeException(ExitCodes.Failure, $"{denied.Message}. Check the AWS credentials and that their policy allows ecr:{denied.Operation} (see iam-policy.json). Report: {reportPath}"),
         EcrException ecr => new CakeException(ExitCodes.Failure, $"{ecr.Message}. Report: {reportPath}"),
+        TimeoutRejectedException timeout => new CakeException(ExitCodes.Failure, $"ECR did not answer within {timeout.Timeout.TotalSeconds:0} s, even after retries. Check the network and the endpoint (AWS_ENDPOINT_URL), or raise --request-timeout; then run the same command again: what is done stays done. Report: {reportPath}"),
         HttpRequestException http => new CakeException(ExitCodes.Failure, $"Could not reach the ECR endpoint after retries: {http.Message}. Check the network, the region and AWS_ENDPOINT_URL. Report: {reportPath}"),
         _ => new CakeException(ExitCodes.Failure, $"{exception.Message} Report: {reportPath}"),
     };

@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>GetLatestImages found no image of the environment (nor of the fallback) in some repository.</summary>
     public const int MissingImages = 4;
 
+    /// <summary>The in-use check (ECS and Lambda) could not run, e.g. a permission is missing: nothing was deleted.</summary>
+    public const int InUseCheckFailed = 5;
+
     /// <summary>The run was cancelled (Ctrl+C or SIGTERM); the report says what was done before.</summary>
     public const int Cancelled = 130;
 }

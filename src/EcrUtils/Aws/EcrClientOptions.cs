@@ -1,8 +1,12 @@
+using Amazon.Runtime;
 using Polly;
 
 namespace EcrUtils.Aws;
 
-/// <summary>Where and how <see cref="EcrClientFactory"/> connects to Amazon ECR.</summary>
+/// <summary>
+/// Where and how <see cref="EcrClientFactory"/> and <see cref="AwsConnection"/> connect to AWS: Amazon ECR, and ECS and
+/// Lambda for the in-use check.
+/// </summary>
 public sealed record EcrClientOptions
 {
     /// <summary>The region given on the command line (<c>--region</c>); when null, the environment and profile decide.</summary>
@@ -10,6 +14,12 @@ public sealed record EcrClientOptions
 
     /// <summary>Reads an environment variable; replace it to control the region and endpoint variables in tests.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// The credentials to sign with; when null, the SDK's default chain (environment, profile, web identity, SSO,
+    /// container and instance roles) finds them. Given credentials are used as they are, whatever the environment says.
+    /// </summary>
+    public AWSCredentials? Credentials { get; init; }
 
     /// <summary>The pipeline every call goes through; when null, one built from default <c>EcrRetrySettings</c>.</summary>
     public ResiliencePipeline? Pipeline { get; init; }

@@ -1,53 +1,8 @@
-using Amazon;
-
 namespace EcrUtils.Aws;
 
-/// <summary>
-/// Finds the ECR endpoint: AWS_ENDPOINT_URL_ECR, then AWS_ENDPOINT_URL, else the regional one, as the AWS SDKs do:
-/// https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
-/// </summary>
+/// <summary>Finds the ECR endpoint: AWS_ENDPOINT_URL_ECR, then AWS_ENDPOINT_URL, else the regional one.</summary>
 internal static class EcrEndpointResolver
 {
-    public static Uri Resolve(string region, Func<string, string?> getEnvironmentVariable)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(region);
-        if (!AwsEnvironmentVariables.IsTrue(getEnvironmentVariable, AwsEnvironmentVariables.IgnoreConfiguredEndpointUrls))
-        {
-            foreach (var name in (ReadOnlySpan<string>)[AwsEnvironmentVariables.EcrEndpointUrl, AwsEnvironmentVariables.EndpointUrl])
-            {
-                var value = getEnvironmentVariable(name);
-                if (!string.IsNullOrWhiteSpace(value))
-                {
-                    return Validate(name, value.Trim());
-                }
-            }
-        }
-
-        return new Uri($"https://api.ecr.{region}.{DnsSuffix(region)}/");
-    }
-
-    // The SDK knows the suffix of every partition (amazonaws.com.cn in China, others in isolated partitions).
-    private static string DnsSuffix(string region) =>
-        region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn"
-        : RegionEndpoint.GetBySystemName(region).PartitionDnsSuffix is { Length: > 0 } suffix ? suffix
-        : "amazonaws.com";
-
-    private static Uri Validate(string name, string value)
-    {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new AwsConfigurationException(
-                $"{name} must be an absolute http or https URL such as https://api.ecr.eu-west-1.amazonaws.com "
-                + $"(got '{value}'): fix or unset it.");
-        }
-
-        if (uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
-        {
-            // The value is not echoed: user info in a URL is usually a secret.
-            throw new AwsConfigurationException(
-                $"{name} must be a plain http or https URL without user name, password, query or fragment: fix or unset it.");
-        }
-
-        return uri;
-    }
+    public static Uri Resolve(string region, Func<string, string?> getEnvironmentVariable) =>
+        AwsEndpointResolver.Resolve(AwsService.Ecr, region, getEnvironmentVariable);
 }

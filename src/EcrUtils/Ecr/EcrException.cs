@@ -2,7 +2,10 @@ using System.Net;
 
 namespace EcrUtils.Ecr;
 
-/// <summary>An error answer of the ECR API.</summary>
+/// <summary>
+/// An error answer of the ECR API, or of the ECS and Lambda APIs that the in-use check reads (one exception type, so
+/// that the one resilience pipeline classifies every service's errors alike).
+/// </summary>
 public sealed class EcrException : Exception
 {
     /// <summary>Creates the exception for an error answer.</summary>

@@ -1,4 +1,5 @@
 using EcrUtils.Ecr;
+using EcrUtils.InUse;
 using EcrUtils.Options;
 using EcrUtils.Planning;
 
@@ -8,8 +9,10 @@ namespace EcrUtils.Operations;
 /// Plans and carries out DeleteOldestImages or DeleteAllImages over every repository of the scope.
 /// An environment is removed from an image by deleting its environment tags by tag alone: ECR deletes the image
 /// only when its last tag goes, so tags of other environments (and tags added while the run goes) survive.
+/// Before any repository is planned, the in-use check reads what ECS and Lambda run; an image in use is kept whatever
+/// the plan says. Without <paramref name="inUseCollector"/> the check is off, and the recorder is told so.
 /// </summary>
-public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder)
+public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
 {
     /// <summary>Runs the task; with <see cref="EcrOptions.Preview"/> it plans and records but deletes nothing.</summary>
     public async Task<IReadOnlyList<RepositoryDeletion>> RunAsync(EcrOptions options, EcrTask task, CancellationToken cancellationToken)
@@ -22,6 +25,8 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
 
         var rules = options.CreateTagRules(options.Environment ?? throw new ArgumentException("The environment is required.", nameof(options)));
         var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
+        recorder.RepositoriesFound(repositories);
+        var inUse = await InUseCheckStep.RunAsync(inUseCollector, options, recorder, cancellationToken).ConfigureAwait(false);
         var results = new RepositoryDeletion[repositories.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, repositories.Count),
@@ -30,16 +35,28 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
             {
                 var repository = repositories[index];
                 var work = new RepositoryWork(repository);
+                var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
                 try
                 {
                     var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, token).ConfigureAwait(false);
-                    work.Plan = task == EcrTask.DeleteOldestImages
+                    var plan = task == EcrTask.DeleteOldestImages
                         ? DeleteOldestPlanner.Plan(images, rules, options.Keep)
                         : DeleteAllPlanner.Plan(images, rules);
+                    if (inUse is not null)
+                    {
+                        plan = await InUseProtection.ProtectAsync(client, options.RegistryId, repository, images, plan, inUse, token).ConfigureAwait(false);
+                    }
+
+                    work.Plan = await related.PrepareAsync(images, plan, token).ConfigureAwait(false);
                     recorder.Planned(repository, work.Plan);
-                    if (!options.Preview)
+                    if (options.Preview)
+                    {
+                        related.Preview(work.Plan);
+                    }
+                    else
                     {
                         await DeleteAsync(options.RegistryId, work, token).ConfigureAwait(false);
+                        await related.RunAsync(work.Plan, token).ConfigureAwait(false);
                     }
 
                     recorder.RepositoryCompleted(repository);
@@ -50,7 +67,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     recorder.RepositoryFailed(repository, ex.Message);
                 }
 
-                results[index] = work.ToResult();
+                results[index] = work.ToResult(related);
             }).ConfigureAwait(false);
 
         return results;
@@ -129,6 +146,12 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     continue;
                 }
 
+                if (failure.Code == ImageFailure.ImageReferencedByManifestList)
+                {
+                    // ECR kept the image because an index still lists it: the image is kept, which is no error.
+                    continue;
+                }
+
                 _problems.Add(new DeletionProblem(failure.ImageId.Tag, failure.ImageId.Digest, failure.Code, failure.Reason));
             }
         }
@@ -140,6 +163,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
             return fresh;
         }
 
-        public RepositoryDeletion ToResult() => new(Repository, Plan, _removedTags, _problems, Error);
+        public RepositoryDeletion ToResult(RelatedImageCleanup related) =>
+            new(Repository, Plan, _removedTags, [.. _problems, .. related.Problems], Error, related.Deleted);
     }
 }

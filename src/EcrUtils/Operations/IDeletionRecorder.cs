@@ -1,4 +1,5 @@
 using EcrUtils.Ecr;
+using EcrUtils.InUse;
 using EcrUtils.Planning;
 
 namespace EcrUtils.Operations;
@@ -6,11 +7,30 @@ namespace EcrUtils.Operations;
 /// <summary>Receives a deletion run's events as they happen, so that a killed run leaves a truthful record.</summary>
 public interface IDeletionRecorder
 {
+    /// <summary>The repositories of the scope are known; none is planned yet.</summary>
+    void RepositoriesFound(IReadOnlyList<EcrRepository> repositories)
+    {
+    }
+
+    /// <summary>The in-use check ran (or was off, or failed), before any repository was planned.</summary>
+    void InUseChecked(InUseCheckOutcome outcome)
+    {
+    }
+
     /// <summary>A repository's plan is made; nothing of it is done yet.</summary>
     void Planned(EcrRepository repository, RepositoryPlan plan);
 
     /// <summary>One BatchDeleteImage call completed: these tags are gone and these ids failed.</summary>
     void BatchCompleted(EcrRepository repository, BatchDeleteResult batch);
+
+    /// <summary>
+    /// The children and companions of the deleted images are known: those that go too (in a preview: would go) and
+    /// those kept. Comes after the repository's tag removals, or after <see cref="Planned"/> in a preview.
+    /// </summary>
+    void RelatedPlanned(EcrRepository repository, CleanupPlan plan);
+
+    /// <summary>Children or companions were deleted, kept or failed.</summary>
+    void RelatedCompleted(EcrRepository repository, IReadOnlyList<RelatedImageOutcome> outcomes);
 
     /// <summary>A problem that needs a person's attention, e.g. a tag that moved to another image.</summary>
     void Problem(EcrRepository repository, DeletionProblem problem);

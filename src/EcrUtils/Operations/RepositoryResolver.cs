@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using EcrUtils.Ecr;
+using EcrUtils.Images;
 using EcrUtils.Options;
 
 namespace EcrUtils.Operations;
@@ -40,7 +42,7 @@ public static class RepositoryResolver
                 continue;
             }
 
-            if (options.RepositoryPattern is { } pattern && !pattern.IsMatch(repository.Name))
+            if (options.RepositoryPattern is { } pattern && !MatchesPattern(pattern, repository.Name))
             {
                 continue;
             }
@@ -54,6 +56,19 @@ public static class RepositoryResolver
         }
 
         return selected;
+    }
+
+    // A pattern that runs away is the user's to fix, and nothing has been touched yet: a usage error, not a failure.
+    private static bool MatchesPattern(Regex pattern, string name)
+    {
+        try
+        {
+            return UserPattern.IsMatch(pattern, name, ArgumentNames.RepositoryPattern);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw new OperationFailedException(ExitCodes.UsageError, ex.Message, ex);
+        }
     }
 
     private static async Task<bool> HasAllTagsAsync(IEcrClient client, EcrRepository repository, IReadOnlyList<RepositoryTagFilter> filters, CancellationToken cancellationToken)

@@ -53,15 +53,30 @@ public static class ArgumentNames
     /// <summary>The path of the JSON report.</summary>
     public const string Report = "report";
 
-    /// <summary>How many repositories are processed at the same time.</summary>
+    /// <summary>How many repositories are processed (and ECR requests in flight) at the same time.</summary>
     public const string MaxParallel = "max-parallel";
+
+    /// <summary>How many times a failed ECR request is retried (throttling, 5xx, timeouts, connection failures).</summary>
+    public const string MaxRetries = "max-retries";
+
+    /// <summary>How many seconds one ECR request may take before it is abandoned and retried.</summary>
+    public const string RequestTimeout = "request-timeout";
+
+    /// <summary><c>on</c> (default) or <c>off</c>: keep the images that ECS and Lambda use.</summary>
+    public const string InUseCheck = "in-use-check";
+
+    /// <summary>An ECS cluster the in-use check reads (name or ARN); repeatable. Default: every cluster.</summary>
+    public const string EcsCluster = "ecs-cluster";
+
+    /// <summary>Run against a throwaway local registry seeded with demo images, never a real one.</summary>
+    public const string Sandbox = "sandbox";
 
     /// <summary>Every argument of EcrUtils.</summary>
     public static IReadOnlySet<string> All { get; } = new[]
     {
         Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
         Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
-        MaxParallel,
+        MaxParallel, InUseCheck, EcsCluster, MaxRetries, RequestTimeout, Sandbox,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cake's own switches, which reach the arguments too and are accepted and ignored.</summary>

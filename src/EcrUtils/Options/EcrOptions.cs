@@ -15,6 +15,18 @@ public sealed record EcrOptions
     /// <summary>The largest <see cref="MaxParallel"/>: more only meets ECR's request rate limits sooner.</summary>
     public const int MaxMaxParallel = 32;
 
+    /// <summary>The default of <see cref="MaxRetries"/>.</summary>
+    public const int DefaultMaxRetries = 6;
+
+    /// <summary>The largest <see cref="MaxRetries"/>: more only hides an outage for longer.</summary>
+    public const int MaxMaxRetries = 20;
+
+    /// <summary>The default of <see cref="RequestTimeout"/>, in seconds.</summary>
+    public const int DefaultRequestTimeoutSeconds = 30;
+
+    /// <summary>The largest <see cref="RequestTimeout"/>, in seconds.</summary>
+    public const int MaxRequestTimeoutSeconds = 120;
+
     /// <summary>The environment (<c>--environment</c>).</summary>
     public string? Environment { get; internal init; }
 
@@ -65,6 +77,27 @@ public sealed record EcrOptions
 
     /// <summary>How many repositories are processed at the same time (<c>--max-parallel</c>), 1 to <see cref="MaxMaxParallel"/>.</summary>
     public int MaxParallel { get; internal init; } = DefaultMaxParallel;
+
+    /// <summary>How many times a failed ECR request is retried (<c>--max-retries</c>), 0 to <see cref="MaxMaxRetries"/>.</summary>
+    public int MaxRetries { get; internal init; } = DefaultMaxRetries;
+
+    /// <summary>How long one ECR request may take before it is abandoned and retried (<c>--request-timeout</c>, in seconds).</summary>
+    public TimeSpan RequestTimeout { get; internal init; } = TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);
+
+    /// <summary>
+    /// Whether the deleting tasks keep the images that ECS and Lambda use (<c>--in-use-check</c>, on unless
+    /// <c>--in-use-check=off</c>).
+    /// </summary>
+    public bool InUseCheck { get; internal init; } = true;
+
+    /// <summary>The ECS clusters the in-use check reads (<c>--ecs-cluster</c>, names or ARNs); empty for every cluster.</summary>
+    public IReadOnlyList<string> EcsClusters { get; internal init; } = [];
+
+    /// <summary>
+    /// Whether the task runs against a throwaway local registry seeded with demo images (<c>--sandbox</c>) instead
+    /// of the configured AWS account.
+    /// </summary>
+    public bool Sandbox { get; internal init; }
 
     /// <summary>The arguments that were given, so that a default can be told from a value given on purpose.</summary>
     internal IReadOnlySet<string> GivenArguments { get; init; } = new HashSet<string>();

@@ -42,6 +42,14 @@ public static class EcrOptionsParser
             ReportPath = reader.Single(ArgumentNames.Report),
             MaxParallel = WholeNumber(reader, ArgumentNames.MaxParallel, 1, EcrOptions.MaxMaxParallel, $"a whole number from 1 to {EcrOptions.MaxMaxParallel}")
                 ?? EcrOptions.DefaultMaxParallel,
+            MaxRetries = WholeNumber(reader, ArgumentNames.MaxRetries, 0, EcrOptions.MaxMaxRetries, $"a whole number from 0 to {EcrOptions.MaxMaxRetries}")
+                ?? EcrOptions.DefaultMaxRetries,
+            RequestTimeout = TimeSpan.FromSeconds(
+                WholeNumber(reader, ArgumentNames.RequestTimeout, 1, EcrOptions.MaxRequestTimeoutSeconds, $"a whole number of seconds from 1 to {EcrOptions.MaxRequestTimeoutSeconds}")
+                ?? EcrOptions.DefaultRequestTimeoutSeconds),
+            InUseCheck = InUseArguments.ReadCheck(reader),
+            EcsClusters = InUseArguments.ReadClusters(reader),
+            Sandbox = reader.Flag(ArgumentNames.Sandbox),
             GivenArguments = reader.Given,
         };
 

@@ -11,7 +11,9 @@ internal static class EcrOptionsRules
         ?? KeepError(options, task)
         ?? ConfirmError(options, task)
         ?? FallbackError(options, task)
-        ?? MaxParallelError(options);
+        ?? MaxParallelError(options)
+        ?? InUseArguments.Error(options, task)
+        ?? SandboxRules.Error(options);
 
     private static string? EnvironmentError(EcrOptions options) =>
         options.Environment is null
@@ -51,7 +53,8 @@ internal static class EcrOptionsRules
             return options.Preview
                 ? null
                 : $"{nameof(EcrTask.DeleteAllImages)} removes every image of environment '{environment}' from the chosen repositories: " +
-                  $"pass --{ArgumentNames.Confirm}={environment} to go ahead, or --{ArgumentNames.Preview} to see the plan without deleting anything.";
+                  $"pass --{ArgumentNames.Confirm}={environment} to go ahead, or --{ArgumentNames.Preview} to see the plan without deleting anything."
+                  + SandboxRules.ConfirmNote(options);
         }
 
         return string.Equals(options.Confirm, environment, StringComparison.Ordinal)

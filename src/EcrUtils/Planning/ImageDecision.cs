@@ -16,6 +16,12 @@ public sealed record ImageDecision(EcrImage Image, ImageAction Action, IReadOnly
     public bool DeletesImage =>
         Action == ImageAction.Remove && TagsToRemove.Count > 0 && Image.Tags.All(TagsToRemove.Contains);
 
+    /// <summary>
+    /// Who uses the image (ECS <c>cluster/service</c>, Lambda <c>function:alias</c>), as the in-use check found; empty
+    /// when nothing does or the check was off. An image in use is always kept.
+    /// </summary>
+    public IReadOnlyList<string> InUseBy { get; init; } = [];
+
     /// <summary>The tags the image still holds after the plan ran.</summary>
     public IReadOnlyList<string> RemainingTags => [.. Image.Tags.Where(tag => !TagsToRemove.Contains(tag))];
 

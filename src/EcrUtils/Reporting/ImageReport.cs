@@ -32,4 +32,10 @@ public sealed class ImageReport
 
     /// <summary>The tags removed so far.</summary>
     public List<string> RemovedTags { get; init; } = [];
+
+    /// <summary>Child manifests (of an index) and companions (signatures, attestations, SBOMs) that go or stay with this image.</summary>
+    public List<RelatedImageReport> Related { get; init; } = [];
+
+    /// <summary>Who uses the image (ECS <c>cluster/service</c>, Lambda <c>function:alias</c>); an image in use is kept.</summary>
+    public IReadOnlyList<string> InUseBy { get; init; } = [];
 }

@@ -61,6 +61,7 @@ public static class MarkdownSummary
         var deleted = report.Repositories.Sum(r => r.ImagesDeleted);
         var outcome = report.Preview ? "would be deleted" : "were deleted";
         markdown.Append(CultureInfo.InvariantCulture, $"\n**{deleted}** images {outcome}, **{ByteSize.Format(total)}** reclaimed.\n");
+        InUseMarkdown.Append(report, markdown);
 
         var problems = report.Repositories.SelectMany(r => r.Problems.Select(p => (r.Name, p))).ToList();
         var failures = report.Repositories.Where(r => r.Error is not null).ToList();

@@ -35,4 +35,7 @@ public sealed class ReportDocument
 
     /// <summary>Per repository: the latest image (GetLatestImages).</summary>
     public List<LatestImageReport> LatestImages { get; init; } = [];
+
+    /// <summary>How the in-use check went (deleting tasks); null until it ran, and for GetLatestImages.</summary>
+    public InUseCheckReport? InUseCheck { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EcrUtils.Ecr;
+using EcrUtils.InUse;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Planning;
@@ -79,6 +80,7 @@ public sealed class ReportWriter : IDeletionRecorder
                 Reason = d.Reason,
                 TagsToRemove = d.TagsToRemove,
                 DeletesImage = d.DeletesImage,
+                InUseBy = d.InUseBy,
                 Outcome = d.Action == ImageAction.Keep ? "kept" : "planned",
             }));
         });
@@ -93,7 +95,9 @@ public sealed class ReportWriter : IDeletionRecorder
             .Concat(batch.Failures.Where(f => f.Code == ImageFailure.ImageNotFound).Select(f => f.ImageId.Tag))
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
-        var failed = batch.Failures.Where(f => f.Code != ImageFailure.ImageNotFound).Select(f => f.ImageId.Tag).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var failed = batch.Failures.Where(f => f.Code is not (ImageFailure.ImageNotFound or ImageFailure.ImageReferencedByManifestList)).Select(f => f.ImageId.Tag).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // ECR keeps an image that an index still lists rather than delete it: that image is kept, not failed.
+        var stillListed = batch.Failures.Where(f => f.Code == ImageFailure.ImageReferencedByManifestList).Select(f => f.ImageId.Tag).OfType<string>().ToHashSet(StringComparer.Ordinal);
         Update(repository, report =>
         {
             foreach (var image in report.Images.Where(i => i.Action == "remove"))
@@ -101,15 +105,82 @@ public sealed class ReportWriter : IDeletionRecorder
                 image.RemovedTags.AddRange(image.TagsToRemove.Where(t => gone.Contains(t) && !image.RemovedTags.Contains(t)));
                 var complete = image.TagsToRemove.All(image.RemovedTags.Contains);
                 image.Outcome = image.TagsToRemove.Any(failed.Contains) ? "failed"
+                    : image.TagsToRemove.Any(stillListed.Contains) ? "kept"
                     : complete ? "removed"
                     : image.RemovedTags.Count > 0 ? "partly-removed"
                     : image.Outcome;
             }
 
             report.TagsRemoved = report.Images.Sum(i => i.RemovedTags.Count);
-            var deleted = report.Images.Where(i => i.DeletesImage && i.Outcome == "removed").ToList();
-            report.ImagesDeleted = deleted.Count;
-            report.BytesReclaimed = deleted.Sum(i => i.SizeInBytes);
+            Recount(report);
+        });
+    }
+
+    /// <inheritdoc />
+    public void InUseChecked(InUseCheckOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        lock (_lock)
+        {
+            Document.InUseCheck = InUseCheckReports.From(outcome);
+            Flush();
+        }
+    }
+
+    /// <inheritdoc />
+    public void RelatedPlanned(EcrRepository repository, CleanupPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(plan);
+        Update(repository, report =>
+        {
+            foreach (var image in report.Images)
+            {
+                image.Related.Clear();
+            }
+
+            foreach (var decision in plan.Decisions)
+            {
+                report.Images.Find(i => i.Digest == decision.Root)?.Related.Add(new RelatedImageReport
+                {
+                    Digest = decision.Image.Digest,
+                    Kind = decision.Kind == RelatedImageKind.Child ? "child" : "companion",
+                    Parent = decision.Parent,
+                    Tags = decision.Image.Tags,
+                    SizeInBytes = decision.Image.SizeInBytes,
+                    Action = decision.Deletes ? "delete" : "keep",
+                    Reason = decision.Reason,
+                    Outcome = decision.Deletes ? "planned" : "kept",
+                });
+            }
+
+            Recount(report);
+        });
+    }
+
+    /// <inheritdoc />
+    public void RelatedCompleted(EcrRepository repository, IReadOnlyList<RelatedImageOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(outcomes);
+        Update(repository, report =>
+        {
+            var related = report.Images.SelectMany(i => i.Related).ToLookup(r => r.Digest, StringComparer.Ordinal);
+            foreach (var outcome in outcomes)
+            {
+                foreach (var entry in related[outcome.Digest])
+                {
+                    entry.Outcome = outcome.Status switch
+                    {
+                        RelatedImageStatus.Deleted => "deleted",
+                        RelatedImageStatus.Kept => "kept",
+                        _ => "failed",
+                    };
+                    entry.Reason = outcome.Reason ?? entry.Reason;
+                }
+            }
+
+            Recount(report);
         });
     }
 
@@ -170,6 +241,17 @@ public sealed class ReportWriter : IDeletionRecorder
             Document.FinishedAt = _timeProvider.GetUtcNow();
             Flush();
         }
+    }
+
+    // Images that left count with their children and companions; in a preview, what would leave.
+    private void Recount(RepositoryReport report)
+    {
+        var deleted = report.Images.Where(i => i.DeletesImage && (Document.Preview || i.Outcome == "removed")).ToList();
+        var related = report.Images.SelectMany(i => i.Related)
+            .Where(r => Document.Preview ? r.Action == "delete" : r.Outcome == "deleted")
+            .ToList();
+        report.ImagesDeleted = deleted.Count + related.Count;
+        report.BytesReclaimed = deleted.Sum(i => i.SizeInBytes) + related.Sum(r => r.SizeInBytes);
     }
 
     private void Update(EcrRepository repository, Action<RepositoryReport> change)

@@ -43,7 +43,8 @@ public sealed class SignedRequestTests(MotoServer server) : TaskTest(server)
     public async Task MissingDeletePermission_FailsTheRepository_AndDeletesNothing()
     {
         await SeedTwoEnvironmentsAsync();
-        var credentials = await Registry.EnableAuthAsync(IamPolicies.Allow("ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:ListTagsForResource"));
+        // Everything but the deletion: the in-use check's reads of ECS and Lambda included.
+        var credentials = await Registry.EnableAuthAsync(IamPolicies.Allow("ecr:DescribeRepositories", "ecr:DescribeImages", "ecr:ListTagsForResource", "ecs:*", "lambda:*"));
 
         var result = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--repository=api");
 

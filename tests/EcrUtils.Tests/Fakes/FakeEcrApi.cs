@@ -154,11 +154,17 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
             {
                 failures.Add(FailureJson(tag, digest, "ImageNotFound", "Requested image not found"));
             }
+            else if (tag is not null && image.Tags.Count == 1 && IsReferenced(repository, image))
+            {
+                // Removing the last tag would delete a manifest that an index still lists: ECR refuses and keeps the
+                // tag (https://github.com/aws/containers-roadmap/issues/1567).
+                failures.Add(FailureJson(tag, digest, "ImageReferencedByManifestList", "Requested image is referenced by a manifest list"));
+            }
             else if (tag is not null)
             {
-                // ECR removes just the tag; the image goes with its last tag unless an index still needs it.
+                // ECR removes just the tag; the image goes with its last tag.
                 image.Tags.Remove(tag);
-                if (image.Tags.Count == 0 && !IsReferenced(repository, image))
+                if (image.Tags.Count == 0)
                 {
                     repository.Images.Remove(image);
                 }
