@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using EcrUtils.Aws;
 using EcrUtils.Ecr.Json;
 using Polly;
 
@@ -19,14 +20,14 @@ internal sealed class EcrClient : IEcrClient
     private const string AnyImageStatus = "ANY";
 
     private static readonly EcrJsonContext s_json = EcrJsonContext.Default;
-    private readonly EcrRequestSender _sender;
+    private readonly AwsJsonSender _sender;
 
     internal EcrClient(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(pipeline);
-        _sender = new EcrRequestSender(httpClient, endpoint, pipeline);
+        _sender = new AwsJsonSender(httpClient, endpoint, pipeline, AwsService.Ecr, "AmazonEC2ContainerRegistry_V20150921.");
     }
 
     public async IAsyncEnumerable<EcrRepository> DescribeRepositoriesAsync(

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using EcrUtils.Aws;
 
 namespace EcrUtils.Ecr;
 
@@ -24,12 +25,8 @@ internal static partial class EcrErrorReader
         return new EcrException(CleanCode(code), SecretRedactor.Redact(message), statusCode, operation);
     }
 
-    public static EcrException InvalidResponse(string operation, HttpStatusCode statusCode, string problem) => new(
-        "InvalidResponse",
-        $"the answer (HTTP {(int)statusCode}) is not what ECR sends: {problem}. Check that the endpoint "
-            + "(AWS_ENDPOINT_URL_ECR or AWS_ENDPOINT_URL, if set) points at Amazon ECR.",
-        statusCode,
-        operation);
+    public static EcrException InvalidResponse(string operation, HttpStatusCode statusCode, string problem) =>
+        InvalidServiceResponse.Create(AwsService.Ecr, operation, statusCode, problem);
 
     private static (string? Code, string? Message) ReadJson(string text)
     {

@@ -21,14 +21,14 @@ internal sealed class EcsClient : IEcsClient
     private const string RunningStatus = "RUNNING";
 
     private static readonly EcsJsonContext s_json = EcsJsonContext.Default;
-    private readonly EcsRequestSender _sender;
+    private readonly AwsJsonSender _sender;
 
     internal EcsClient(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(pipeline);
-        _sender = new EcsRequestSender(httpClient, endpoint, pipeline);
+        _sender = new AwsJsonSender(httpClient, endpoint, pipeline, AwsService.Ecs, "AmazonEC2ContainerServiceV20141113.");
     }
 
     public async IAsyncEnumerable<string> ListClustersAsync([EnumeratorCancellation] CancellationToken cancellationToken)

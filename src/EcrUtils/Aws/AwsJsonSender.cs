@@ -1,19 +1,18 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using Polly;
 
-namespace EcrUtils.Ecs;
+namespace EcrUtils.Aws;
 
 /// <summary>
-/// Sends one ECS operation over the AWS JSON 1.1 protocol through the resilience pipeline. Errors come back as
-/// <see cref="EcrException"/>, which the pipeline knows how to classify.
+/// Sends one operation of an AWS JSON 1.1 service (ECR, ECS) through the resilience pipeline. Errors of every service
+/// come back as <see cref="EcrException"/>, which the pipeline knows how to classify. <c>targetPrefix</c> is the
+/// service's <c>X-Amz-Target</c> prefix, e.g. <c>AmazonEC2ContainerRegistry_V20150921.</c>.
 /// </summary>
-internal sealed class EcsRequestSender(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline)
+internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline, AwsService service, string targetPrefix)
 {
-    private const string TargetPrefix = "AmazonEC2ContainerServiceV20141113.";
     private const string JsonMediaType = "application/x-amz-json-1.1";
 
     public async Task<TResponse> SendAsync<TRequest, TResponse>(
@@ -39,7 +38,7 @@ internal sealed class EcsRequestSender(HttpClient httpClient, Uri endpoint, Resi
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
-        message.Headers.Add("X-Amz-Target", TargetPrefix + operation);
+        message.Headers.Add("X-Amz-Target", targetPrefix + operation);
 
         using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
             .ConfigureAwait(false);
@@ -52,11 +51,11 @@ internal sealed class EcsRequestSender(HttpClient httpClient, Uri endpoint, Resi
         try
         {
             return JsonSerializer.Deserialize(responseBody, responseType)
-                ?? throw InvalidServiceResponse.Create(AwsService.Ecs, operation, response.StatusCode, "the body is JSON null");
+                ?? throw InvalidServiceResponse.Create(service, operation, response.StatusCode, "the body is JSON null");
         }
         catch (JsonException exception)
         {
-            throw InvalidServiceResponse.Create(AwsService.Ecs, operation, response.StatusCode, $"the body is not valid JSON ({exception.Message})");
+            throw InvalidServiceResponse.Create(service, operation, response.StatusCode, $"the body is not valid JSON ({exception.Message})");
         }
     }
 }
