@@ -27,10 +27,7 @@ internal static class DeletionRun
         }
         catch (Exception ex)
         {
-            var failure = RunFailure.From(ex, report.Path);
-            report.Complete(ex is OperationCanceledException ? "cancelled" : "failed", failure.Message);
-            await RunOutput.WriteAsync(context, report);
-            throw failure;
+            throw await RunFailure.EndRunAsync(context, report, ex);
         }
 
         var failed = results.Count(r => r.HasFailures);

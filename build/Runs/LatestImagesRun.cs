@@ -26,10 +26,7 @@ internal static class LatestImagesRun
         }
         catch (Exception ex)
         {
-            var failure = RunFailure.From(ex, report.Path);
-            report.Complete(ex is OperationCanceledException ? "cancelled" : "failed", failure.Message);
-            await RunOutput.WriteAsync(context, report);
-            throw failure;
+            throw await RunFailure.EndRunAsync(context, report, ex);
         }
 
         report.LatestImages(results);

@@ -1,8 +1,10 @@
+using Build.Output;
 using Cake.Core;
 using EcrUtils;
 using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
+using EcrUtils.Reporting;
 using Polly.Timeout;
 
 namespace Build.Runs;
@@ -10,6 +12,15 @@ namespace Build.Runs;
 /// <summary>Turns what stopped a run into the exit code and message the user sees.</summary>
 internal static class RunFailure
 {
+    /// <summary>Records a stopped run in its report and on the console, and returns what to throw.</summary>
+    public static async Task<CakeException> EndRunAsync(EcrContext context, ReportWriter report, Exception exception)
+    {
+        var failure = From(exception, report.Path);
+        report.Complete(exception is OperationCanceledException ? "cancelled" : "failed", failure.Message);
+        await RunOutput.WriteAsync(context, report);
+        return failure;
+    }
+
     public static CakeException From(Exception exception, string reportPath) => exception switch
     {
         CakeException cake => cake,
