@@ -55,7 +55,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     }
                     else
                     {
-                        await DeleteAsync(options.RegistryId, work, token).ConfigureAwait(false);
+                        await DeleteAsync(options.RegistryId, work, options.MaxParallel, token).ConfigureAwait(false);
                         await related.RunAsync(work.Plan, token).ConfigureAwait(false);
                     }
 
@@ -73,7 +73,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         return results;
     }
 
-    private async Task DeleteAsync(string? registryId, RepositoryWork work, CancellationToken cancellationToken)
+    private async Task DeleteAsync(string? registryId, RepositoryWork work, int maxParallel, CancellationToken cancellationToken)
     {
         var plannedDigestByTag = work.Plan!.Removals
             .SelectMany(d => d.TagsToRemove.Select(tag => (tag, d.Image.Digest)))
@@ -84,11 +84,13 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         }
 
         var ids = plannedDigestByTag.Keys.Order(StringComparer.Ordinal).Select(ImageId.ForTag).ToList();
-        await client.BatchDeleteImageAsync(
+        await ConcurrentBatches.DeleteAsync(
+            client,
             registryId,
             work.Repository.Name,
             ids,
-            (batch, _) =>
+            maxParallel,
+            batch =>
             {
                 work.Record(batch, plannedDigestByTag);
                 recorder.BatchCompleted(work.Repository, batch);
@@ -96,8 +98,6 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                 {
                     recorder.Problem(work.Repository, problem);
                 }
-
-                return ValueTask.CompletedTask;
             },
             cancellationToken).ConfigureAwait(false);
     }
