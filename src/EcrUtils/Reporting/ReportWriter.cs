@@ -10,7 +10,9 @@ namespace EcrUtils.Reporting;
 
 /// <summary>
 /// Keeps the run's report and rewrites the report file after every event (write to a temporary file, then rename),
-/// so that a run that is killed at any point leaves a complete, truthful JSON document on disk.
+/// so that a run that is killed at any point leaves a complete, truthful JSON document on disk. Once the report is
+/// large, an event is appended to a journal beside it instead, and the report is rewritten now and then and at the end
+/// (see <see cref="ReportJournal"/>): on disk, report plus journal is always the run so far.
 /// </summary>
 public sealed class ReportWriter : IDeletionRecorder
 {
@@ -23,6 +25,9 @@ public sealed class ReportWriter : IDeletionRecorder
 
     private readonly Lock _lock = new();
     private readonly TimeProvider _timeProvider;
+    private readonly ReportJournal _journal;
+    private long _reportBytes;
+    private readonly Dictionary<string, Dictionary<string, ImageReport>> _imagesByTag = new(StringComparer.Ordinal);
 
     /// <summary>Creates the report and writes it once, so the file exists from the start of the run.</summary>
     public ReportWriter(string path, EcrTask task, EcrOptions options, TimeProvider timeProvider)
@@ -32,6 +37,7 @@ public sealed class ReportWriter : IDeletionRecorder
         ArgumentNullException.ThrowIfNull(timeProvider);
         Path = System.IO.Path.GetFullPath(path);
         _timeProvider = timeProvider;
+        _journal = new ReportJournal(Path);
         Document = new ReportDocument
         {
             Task = task.ToString(),
@@ -70,6 +76,7 @@ public sealed class ReportWriter : IDeletionRecorder
             report.ImagesDeleted = Document.Preview ? plan.ImagesDeleted : 0;
             report.BytesReclaimed = Document.Preview ? plan.BytesReclaimed : 0;
             report.Images.Clear();
+            _imagesByTag.Remove(report.Name);
             report.Images.AddRange(plan.Decisions.Select(d => new ImageReport
             {
                 Digest = d.Image.Digest,
@@ -98,10 +105,16 @@ public sealed class ReportWriter : IDeletionRecorder
         var failed = batch.Failures.Where(f => f.Code is not (ImageFailure.ImageNotFound or ImageFailure.ImageReferencedByManifestList)).Select(f => f.ImageId.Tag).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // ECR keeps an image that an index still lists rather than delete it: that image is kept, not failed.
         var stillListed = batch.Failures.Where(f => f.Code == ImageFailure.ImageReferencedByManifestList).Select(f => f.ImageId.Tag).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        Update(repository, report =>
+        List<ImageReport> touched = [];
+        Update(
+            repository,
+            report =>
         {
-            foreach (var image in report.Images.Where(i => i.Action == "remove"))
+            // Only the images whose tags were in this batch: visiting all of them made a run over 20,000 images quadratic.
+            var byTag = ImagesByTag(report);
+            foreach (var image in gone.Concat(failed).Concat(stillListed).Select(byTag.GetValueOrDefault).OfType<ImageReport>().Distinct())
             {
+                touched.Add(image);
                 image.RemovedTags.AddRange(image.TagsToRemove.Where(t => gone.Contains(t) && !image.RemovedTags.Contains(t)));
                 var complete = image.TagsToRemove.All(image.RemovedTags.Contains);
                 image.Outcome = image.TagsToRemove.Any(failed.Contains) ? "failed"
@@ -113,7 +126,8 @@ public sealed class ReportWriter : IDeletionRecorder
 
             report.TagsRemoved = report.Images.Sum(i => i.RemovedTags.Count);
             Recount(report);
-        });
+        },
+            _ => touched);
     }
 
     /// <inheritdoc />
@@ -181,7 +195,8 @@ public sealed class ReportWriter : IDeletionRecorder
             }
 
             Recount(report);
-        });
+        },
+            report => report.Images.Where(i => i.Related.Count > 0));
     }
 
     /// <inheritdoc />
@@ -189,7 +204,7 @@ public sealed class ReportWriter : IDeletionRecorder
     {
         ArgumentNullException.ThrowIfNull(repository);
         ArgumentNullException.ThrowIfNull(problem);
-        Update(repository, report => report.Problems.Add(new ProblemReport(problem.Tag, problem.Digest, problem.Code, problem.Message)));
+        Update(repository, report => report.Problems.Add(new ProblemReport(problem.Tag, problem.Digest, problem.Code, problem.Message)), _ => []);
     }
 
     /// <inheritdoc />
@@ -200,14 +215,15 @@ public sealed class ReportWriter : IDeletionRecorder
         {
             report.Status = "failed";
             report.Error = reason;
-        });
+        },
+            _ => []);
     }
 
     /// <inheritdoc />
     public void RepositoryCompleted(EcrRepository repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        Update(repository, report => report.Status = report.Problems.Count > 0 ? "failed" : Document.Preview ? "planned" : "done");
+        Update(repository, report => report.Status = report.Problems.Count > 0 ? "failed" : Document.Preview ? "planned" : "done", _ => []);
     }
 
     /// <summary>Records GetLatestImages' results.</summary>
@@ -243,6 +259,26 @@ public sealed class ReportWriter : IDeletionRecorder
         }
     }
 
+    // The images to remove by the tags to remove, per repository; Planned drops it, as it replaces the images.
+    private Dictionary<string, ImageReport> ImagesByTag(RepositoryReport report)
+    {
+        if (!_imagesByTag.TryGetValue(report.Name, out var byTag))
+        {
+            byTag = new Dictionary<string, ImageReport>(StringComparer.Ordinal);
+            foreach (var image in report.Images.Where(i => i.Action == "remove"))
+            {
+                foreach (var tag in image.TagsToRemove)
+                {
+                    byTag.TryAdd(tag, image);
+                }
+            }
+
+            _imagesByTag[report.Name] = byTag;
+        }
+
+        return byTag;
+    }
+
     // Images that left count with their children and companions; in a preview, what would leave.
     private void Recount(RepositoryReport report)
     {
@@ -254,7 +290,8 @@ public sealed class ReportWriter : IDeletionRecorder
         report.BytesReclaimed = deleted.Sum(i => i.SizeInBytes) + related.Sum(r => r.SizeInBytes);
     }
 
-    private void Update(EcrRepository repository, Action<RepositoryReport> change)
+    // changedImages: the images that the change touched, for the journal; without it, all of the repository's images.
+    private void Update(EcrRepository repository, Action<RepositoryReport> change, Func<RepositoryReport, IEnumerable<ImageReport>>? changedImages = null)
     {
         lock (_lock)
         {
@@ -267,7 +304,14 @@ public sealed class ReportWriter : IDeletionRecorder
             }
 
             change(report);
-            Flush();
+            if (_journal.ShouldRewrite(_reportBytes))
+            {
+                Flush();
+            }
+            else
+            {
+                _journal.Append(report, changedImages?.Invoke(report) ?? report.Images);
+            }
         }
     }
 
@@ -277,8 +321,10 @@ public sealed class ReportWriter : IDeletionRecorder
         using (var stream = File.Create(temporary))
         {
             JsonSerializer.Serialize(stream, Document, SerializerOptions.GetTypeInfo(typeof(ReportDocument)));
+            _reportBytes = stream.Length;
         }
 
         File.Move(temporary, Path, overwrite: true);
+        _journal.Clear();
     }
 }

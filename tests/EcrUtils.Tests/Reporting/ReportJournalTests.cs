@@ -1,0 +1,76 @@
+using System.Text.Json;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+using EcrUtils.Tests.Operations;
+
+namespace EcrUtils.Tests.Reporting;
+
+/// <summary>A large report is kept crash-safe by a journal beside it rather than by rewriting it after every batch.</summary>
+public sealed class ReportJournalTests : IDisposable
+{
+    private const int Images = 3_000;
+    private readonly OperationFixture _fixture = new();
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task LargeReport_HasEveryCompletedBatchOnDisk_BeforeTheNextBatchIsSent()
+    {
+        _fixture.Ecr.AddRepository("api");
+        for (var i = 1; i <= Images; i++)
+        {
+            _fixture.Push("api", i, $"automation-master-{i:D4}");
+        }
+
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--max-parallel=1");
+        var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var onDisk = new Dictionary<int, int>();
+        _fixture.Ecr.BeforeCall = call =>
+        {
+            if (call.Operation == "BatchDeleteImage")
+            {
+                onDisk[call.Number] = RemovedTagsOnDisk(sut.Path);
+            }
+
+            return ValueTask.CompletedTask;
+        };
+
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        var journalDuringRun = File.Exists(sut.Path + ".journal");
+        sut.Complete("succeeded");
+
+        Assert.Equal(Enumerable.Range(1, 30).ToDictionary(n => n, n => (n - 1) * 100), onDisk);
+        Assert.True(journalDuringRun);
+        Assert.False(File.Exists(sut.Path + ".journal"));
+        Assert.Equal(Images - 2, RemovedTagsOnDisk(sut.Path));
+    }
+
+    // What a reader finds after a crash: the report, with the journal's lines applied in order.
+    private static int RemovedTagsOnDisk(string reportPath)
+    {
+        var removed = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var report = JsonDocument.Parse(File.ReadAllText(reportPath)))
+        {
+            foreach (var repository in report.RootElement.GetProperty("repositories").EnumerateArray())
+            {
+                foreach (var image in repository.GetProperty("images").EnumerateArray())
+                {
+                    removed[image.GetProperty("digest").GetString()!] = image.GetProperty("removedTags").GetArrayLength();
+                }
+            }
+        }
+
+        var journal = reportPath + ".journal";
+        foreach (var line in File.Exists(journal) ? File.ReadAllLines(journal) : [])
+        {
+            using var entry = JsonDocument.Parse(line);
+            Assert.Equal("api", entry.RootElement.GetProperty("name").GetString());
+            foreach (var image in entry.RootElement.GetProperty("images").EnumerateArray())
+            {
+                removed[image.GetProperty("digest").GetString()!] = image.GetProperty("removedTags").GetArrayLength();
+            }
+        }
+
+        return removed.Values.Sum();
+    }
+}
