@@ -143,9 +143,11 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         var repository = request.Repository();
         var deleted = new JsonArray();
         var failures = new JsonArray();
+        // Looked up once a request rather than once an id, so that a benchmark over 100,000 images measures the client.
+        var lookup = new FakeEcrLookup(repository);
         foreach (var (tag, digest) in request.ImageIds())
         {
-            var image = repository.Images.SingleOrDefault(i => tag is not null ? i.Tags.Contains(tag) : i.Digest == digest);
+            var image = lookup.Find(tag, digest);
             if (tag is null && digest is null)
             {
                 failures.Add(FailureJson(tag, digest, "MissingDigestAndTag", "Missing digest and tag"));
@@ -154,7 +156,7 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
             {
                 failures.Add(FailureJson(tag, digest, "ImageNotFound", "Requested image not found"));
             }
-            else if (tag is not null && image.Tags.Count == 1 && IsReferenced(repository, image))
+            else if (tag is not null && image.Tags.Count == 1 && lookup.IsReferenced(image))
             {
                 // Removing the last tag would delete a manifest that an index still lists: ECR refuses and keeps the
                 // tag (https://github.com/aws/containers-roadmap/issues/1567).
@@ -164,20 +166,21 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
             {
                 // ECR removes just the tag; the image goes with its last tag.
                 image.Tags.Remove(tag);
+                lookup.TagRemoved(tag);
                 if (image.Tags.Count == 0)
                 {
-                    repository.Images.Remove(image);
+                    lookup.Remove(image);
                 }
 
                 deleted.Add(ImageIdJson(tag, image.Digest));
             }
-            else if (IsReferenced(repository, image))
+            else if (lookup.IsReferenced(image))
             {
                 failures.Add(FailureJson(tag, digest, "ImageReferencedByManifestList", "Requested image is referenced by a manifest list"));
             }
             else
             {
-                repository.Images.Remove(image);
+                lookup.Remove(image);
                 deleted.Add(ImageIdJson(null, image.Digest));
             }
         }
@@ -212,14 +215,6 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
 
         throw FakeEcrServiceError.InvalidParameter("Invalid parameter at 'nextToken' failed to satisfy constraint: 'Invalid token'");
     }
-
-    private static bool IsReferenced(FakeEcrRepository repository, FakeEcrImage image) =>
-        repository.Images.Any(other => other != image && ChildDigests(other).Contains(image.Digest));
-
-    private static IEnumerable<string> ChildDigests(FakeEcrImage image) =>
-        JsonNode.Parse(image.Manifest)?["manifests"] is JsonArray manifests
-            ? manifests.Select(m => m?["digest"]?.GetValue<string>()).OfType<string>()
-            : [];
 
     private static JsonObject RepositoryJson(FakeEcrRepository repository) => new()
     {
