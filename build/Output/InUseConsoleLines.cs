@@ -16,7 +16,7 @@ internal static class InUseConsoleLines
 
         if (check.Status == "off")
         {
-            console.MarkupLine(CultureInfo.InvariantCulture, "[yellow]The in-use check was off ({0}): images that ECS or Lambda use were not protected.[/]", Markup.Escape(check.Message ?? string.Empty));
+            console.MarkupLine($"[yellow]{InUseText.Off(Markup.Escape(check.Message ?? string.Empty))}[/]");
             return;
         }
 
@@ -25,10 +25,8 @@ internal static class InUseConsoleLines
             return;
         }
 
-        var inUse = report.Repositories.SelectMany(r => r.Images.Where(i => i.InUseBy.Count > 0).Select(i => (r.Name, Image: i))).ToList();
-        console.WriteLine(
-            $"In-use check: {check.EcsClusters} ECS clusters ({check.EcsServices} services, {check.EcsTasks} running tasks) and "
-            + $"{check.LambdaFunctions} Lambda image functions read; {inUse.Count} images in use, all kept.");
+        var inUse = InUseText.ImagesInUse(report);
+        console.WriteLine(InUseText.Read(check, inUse.Count.ToString(CultureInfo.InvariantCulture)));
         foreach (var (name, image) in inUse)
         {
             console.WriteLine($"  {name}: kept {string.Join(", ", image.Tags)} ({image.Digest}): in use by {string.Join(", ", image.InUseBy)}");

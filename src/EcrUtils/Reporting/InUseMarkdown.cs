@@ -15,8 +15,7 @@ internal static class InUseMarkdown
 
         if (check.Status == "off")
         {
-            markdown.Append(CultureInfo.InvariantCulture,
-                $"\n> [!WARNING]\n> The in-use check was off ({Escape(check.Message ?? string.Empty)}): images that ECS or Lambda use were not protected.\n");
+            markdown.Append(CultureInfo.InvariantCulture, $"\n> [!WARNING]\n> {InUseText.Off(Escape(check.Message ?? string.Empty))}\n");
             return;
         }
 
@@ -25,10 +24,8 @@ internal static class InUseMarkdown
             return;
         }
 
-        var inUse = report.Repositories.SelectMany(r => r.Images.Where(i => i.InUseBy.Count > 0).Select(i => (r.Name, Image: i))).ToList();
-        markdown.Append(CultureInfo.InvariantCulture,
-            $"\nIn-use check: {check.EcsClusters} ECS clusters ({check.EcsServices} services, {check.EcsTasks} running tasks) and "
-            + $"{check.LambdaFunctions} Lambda image functions read; **{inUse.Count}** images in use, all kept.\n");
+        var inUse = InUseText.ImagesInUse(report);
+        markdown.Append(CultureInfo.InvariantCulture, $"\n{InUseText.Read(check, $"**{inUse.Count}**")}\n");
         foreach (var (name, image) in inUse)
         {
             var tags = image.Tags.Count > 0 ? string.Join(", ", image.Tags.Select(t => $"`{Escape(t)}`")) : $"`{image.Digest}`";
