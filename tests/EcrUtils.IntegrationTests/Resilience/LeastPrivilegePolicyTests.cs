@@ -7,10 +7,6 @@ namespace EcrUtils.IntegrationTests;
 [Collection(MotoCollectionDefinition.Name)]
 public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(server)
 {
-    // moto rejects the signatures of Lambda's REST calls while its auth is on (see moto-notes), so the in-use check,
-    // which reads Lambda, is tested with auth off elsewhere.
-    private const string NoInUseCheck = "--in-use-check=off";
-
     public override async Task DisposeAsync()
     {
         await Registry.DisableAuthAsync();
@@ -24,8 +20,8 @@ public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(serv
         var credentials = await Registry.EnableAuthAsync(await ShippedPolicyAsync());
 
         var latest = await RunAsUserAsync(credentials, "--target=GetLatestImages", "--environment=automation-master", "--all-repositories");
-        var oldest = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--all-repositories", NoInUseCheck);
-        var all = await RunAsUserAsync(credentials, "--target=DeleteAllImages", "--environment=automation-3f2a9c1d", "--repository=api", "--confirm=automation-3f2a9c1d", NoInUseCheck);
+        var oldest = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--all-repositories");
+        var all = await RunAsUserAsync(credentials, "--target=DeleteAllImages", "--environment=automation-3f2a9c1d", "--repository=api", "--confirm=automation-3f2a9c1d");
 
         Assert.True(latest.ExitCode == 0, latest.ToString());
         Assert.True(oldest.ExitCode == 0, oldest.ToString());
