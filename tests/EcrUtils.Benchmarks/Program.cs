@@ -3,10 +3,17 @@ using System.Globalization;
 using EcrUtils.Benchmarks;
 
 // Without arguments, runs every scenario in a process of its own (so that each peak working set is its own) and prints
-// the table; with a scenario number, runs that scenario here and prints one result line for the parent to read.
+// the table; with a scenario number, measures that scenario here against the simulated ECR, which it starts in a third
+// process ("serve" and the number), and prints one result line for the parent to read.
+if (args.Length == 2 && args[0] == "serve" && int.TryParse(args[1], CultureInfo.InvariantCulture, out var served))
+{
+    await ScenarioServer.RunAsync(Scenario.All[served]);
+    return 0;
+}
+
 if (args.Length == 1 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var number))
 {
-    var result = await ScenarioRunner.RunAsync(Scenario.All[number], CancellationToken.None);
+    var result = await ScenarioRunner.RunAsync(number, CancellationToken.None);
     Console.WriteLine(result.ToLine());
     return 0;
 }
@@ -23,16 +30,7 @@ return results.All(r => r.Calls == r.Scenario.LowerBoundCalls) ? 0 : 1;
 
 static async Task<ScenarioResult> RunChildAsync(int index)
 {
-    var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-    if (!Environment.ProcessPath!.EndsWith("EcrUtils.Benchmarks", StringComparison.Ordinal)
-        && !Environment.ProcessPath.EndsWith("EcrUtils.Benchmarks.exe", StringComparison.Ordinal))
-    {
-        // Started through the dotnet host: start the same assembly again.
-        start.ArgumentList.Add(typeof(Scenario).Assembly.Location);
-    }
-
-    start.ArgumentList.Add(index.ToString(CultureInfo.InvariantCulture));
-    using var process = Process.Start(start)!;
+    using var process = Process.Start(ChildProcess.StartInfo(index.ToString(CultureInfo.InvariantCulture)))!;
     var output = await process.StandardOutput.ReadToEndAsync();
     await process.WaitForExitAsync();
     if (process.ExitCode != 0)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using EcrUtils.Ecr;
+using Amazon.Runtime;
+using EcrUtils.Aws;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
@@ -9,29 +10,56 @@ using EcrUtils.Tests.Fakes;
 
 namespace EcrUtils.Benchmarks;
 
-/// <summary>Runs one scenario against the in-process fake ECR, each call delayed by the scenario's latency.</summary>
+/// <summary>
+/// Runs one scenario with the production client (endpoint override, SigV4 signing, resilience pipeline, sockets) against
+/// the fake ECR served from another process on 127.0.0.1, so that only the client's work is in the measured process.
+/// </summary>
 internal static class ScenarioRunner
 {
-    private const string Environment = "automation-master";
-
-    public static async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken)
+    public static async Task<ScenarioResult> RunAsync(int index, CancellationToken cancellationToken)
     {
-        var ecr = Seed(scenario);
-        var latency = TimeSpan.FromMilliseconds(scenario.LatencyMs);
-        if (latency > TimeSpan.Zero)
+        var scenario = Scenario.All[index];
+        using var server = Process.Start(ChildProcess.StartInfo("serve", index.ToString(CultureInfo.InvariantCulture), redirectInput: true))!;
+        try
         {
-            ecr.BeforeCall = call => new ValueTask(Task.Delay(latency, CancellationToken.None));
+            var port = int.Parse(await server.StandardOutput.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException(
+                "The simulated ECR exited before it printed its port; its error output is above."), CultureInfo.InvariantCulture);
+            var endpoint = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/");
+            return await MeasureAsync(scenario, endpoint, cancellationToken);
         }
+        finally
+        {
+            server.StandardInput.Close();
+            await server.WaitForExitAsync(cancellationToken);
+        }
+    }
 
+    private static async Task<ScenarioResult> MeasureAsync(Scenario scenario, string endpoint, CancellationToken cancellationToken)
+    {
         var options = EcrOptionsParser.Parse(new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
-            [ArgumentNames.Environment] = [Environment],
+            [ArgumentNames.Environment] = [ScenarioServer.Environment],
             [ArgumentNames.AllRepositories] = ["true"],
             [ArgumentNames.MaxParallel] = [scenario.MaxParallel.ToString(CultureInfo.InvariantCulture)],
             [ArgumentNames.Keep] = [Scenario.Keep.ToString(CultureInfo.InvariantCulture)],
         });
-        var pipeline = EcrResilience.Create(new EcrRetrySettings { MaxConcurrentRequests = scenario.MaxParallel }, TimeProvider.System);
-        var client = ecr.CreateClient(pipeline);
+        var client = EcrClientFactory.Create(new EcrClientOptions
+        {
+            Region = FakeEcr.Region,
+            GetEnvironmentVariable = name => name == AwsEnvironmentVariables.EcrEndpointUrl ? endpoint : null,
+            Credentials = new BasicAWSCredentials(FakeEcr.AccessKeyId, "fake-secret-key"),
+            Pipeline = EcrResilience.Create(new EcrRetrySettings { MaxConcurrentRequests = scenario.MaxParallel }, TimeProvider.System),
+        });
+
+        // One untimed call first (the first page of one repository's images), so that JIT compilation of the client,
+        // signing, pipeline and JSON reading is not measured; the calls are counted from after it.
+        await foreach (var _ in client.DescribeImagesAsync(null, "service-0000", cancellationToken))
+        {
+            break;
+        }
+
+        using var stats = new HttpClient { BaseAddress = new Uri(endpoint) };
+        var (callsBefore, _) = await StatsAsync(stats, cancellationToken);
         var folder = Directory.CreateTempSubdirectory("ecrutils-benchmark-");
         try
         {
@@ -47,9 +75,9 @@ internal static class ScenarioRunner
             }
 
             watch.Stop();
-            var left = ecr.Repositories.Sum(r => r.Images.Count);
+            var (callsAfter, left) = await StatsAsync(stats, cancellationToken);
             using var process = Process.GetCurrentProcess();
-            return new ScenarioResult(scenario, ecr.Calls.Count, watch.Elapsed, process.PeakWorkingSet64, left);
+            return new ScenarioResult(scenario, callsAfter - callsBefore, watch.Elapsed, process.PeakWorkingSet64, left);
         }
         finally
         {
@@ -57,31 +85,9 @@ internal static class ScenarioRunner
         }
     }
 
-    // Straight into the fake's store: pushing one by one checks every image already there, which is quadratic.
-    private static FakeEcr Seed(Scenario scenario)
+    private static async Task<(int Calls, int ImagesLeft)> StatsAsync(HttpClient stats, CancellationToken cancellationToken)
     {
-        var ecr = new FakeEcr();
-        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        const string manifest = """{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json"}""";
-        for (var r = 0; r < scenario.Repositories; r++)
-        {
-            var name = $"service-{r:D4}";
-            ecr.AddRepository(name);
-            var images = ecr.Repositories[^1].Images;
-            for (var i = 0; i < scenario.ImagesPerRepository; i++)
-            {
-                images.Add(new FakeEcrImage(
-                    FakeEcr.Digest($"{name}/{i}"),
-                    [$"{Environment}-{i}"],
-                    start.AddMinutes(i),
-                    50_000_000,
-                    FakeEcr.DockerManifestMediaType,
-                    manifest,
-                    EcrImage.ActiveStatus,
-                    null));
-            }
-        }
-
-        return ecr;
+        var parts = (await stats.GetStringAsync(new Uri("stats", UriKind.Relative), cancellationToken)).Split(' ');
+        return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 }

@@ -1,0 +1,51 @@
+using EcrUtils.Ecr;
+using EcrUtils.Tests.Fakes;
+
+namespace EcrUtils.Benchmarks;
+
+/// <summary>The "serve" side of a scenario: the fake ECR seeded with the scenario's registry, every call answered after its latency.</summary>
+internal static class ScenarioServer
+{
+    public const string Environment = "automation-master";
+
+    /// <summary>Prints the port on the first line, then serves until standard input closes.</summary>
+    public static async Task RunAsync(Scenario scenario)
+    {
+        var ecr = Seed(scenario);
+        using var server = SimulatedEcrServer.Start(ecr, TimeSpan.FromMilliseconds(scenario.LatencyMs), out var port);
+        var serving = server.ServeAsync();
+        Console.WriteLine(port);
+        await Console.Out.FlushAsync();
+        await Console.In.ReadToEndAsync();
+        server.Stop();
+        await serving;
+    }
+
+    // Straight into the fake's store: pushing one by one checks every image already there, which is quadratic.
+    private static FakeEcr Seed(Scenario scenario)
+    {
+        var ecr = new FakeEcr();
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        const string manifest = """{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json"}""";
+        for (var r = 0; r < scenario.Repositories; r++)
+        {
+            var name = $"service-{r:D4}";
+            ecr.AddRepository(name);
+            var images = ecr.Repositories[^1].Images;
+            for (var i = 0; i < scenario.ImagesPerRepository; i++)
+            {
+                images.Add(new FakeEcrImage(
+                    FakeEcr.Digest($"{name}/{i}"),
+                    [$"{Environment}-{i}"],
+                    start.AddMinutes(i),
+                    50_000_000,
+                    FakeEcr.DockerManifestMediaType,
+                    manifest,
+                    EcrImage.ActiveStatus,
+                    null));
+            }
+        }
+
+        return ecr;
+    }
+}
