@@ -66,14 +66,7 @@ public sealed class InUseTaskTests(MotoServer server) : TaskTest(server)
         var before = (await Registry.GetStateAsync()).Repository("api").AllTags;
         var credentials = await Registry.EnableAuthAsync(IamPolicies.Allow("ecr:*"));
 
-        var result = await Script.RunAsync(
-            ["--target=DeleteOldestImages", "--environment=automation-master", "--repository=api", $"--report={ReportPath}"],
-            new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
-                ["AWS_SESSION_TOKEN"] = null,
-            });
+        var result = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--repository=api");
 
         Assert.Equal(ExitCodes.InUseCheckFailed, result.ExitCode);
         Assert.Contains("ecs:ListClusters", result.StandardError + result.StandardOutput, StringComparison.Ordinal);

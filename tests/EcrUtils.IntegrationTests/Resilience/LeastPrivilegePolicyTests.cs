@@ -52,16 +52,4 @@ public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(serv
         "SetRepositoryPolicy" => new { repositoryName = "api", policyText = IamPolicies.Allow("ecr:*") },
         _ => new { repositoryName = "api", force = true },
     };
-
-    private static Task<string> ShippedPolicyAsync() => File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "iam-policy.json"));
-
-    private Task<ProcessResult> RunAsUserAsync(MotoCredentials credentials, params string[] arguments) =>
-        Script.RunAsync(
-            [.. arguments, $"--report={ReportPath}"],
-            new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
-                ["AWS_SESSION_TOKEN"] = null,
-            });
 }

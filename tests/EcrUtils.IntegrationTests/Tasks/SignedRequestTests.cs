@@ -14,8 +14,7 @@ public sealed class SignedRequestTests(MotoServer server) : TaskTest(server)
     public async Task DeleteOldest_Succeeds_UnderTheShippedPolicy()
     {
         await SeedTwoEnvironmentsAsync();
-        var policy = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "iam-policy.json"));
-        var credentials = await Registry.EnableAuthAsync(policy);
+        var credentials = await Registry.EnableAuthAsync(await ShippedPolicyAsync());
 
         var result = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--all-repositories");
 
@@ -53,14 +52,4 @@ public sealed class SignedRequestTests(MotoServer server) : TaskTest(server)
         await Registry.DisableAuthAsync();
         Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
     }
-
-    private Task<ProcessResult> RunAsUserAsync(MotoCredentials credentials, params string[] arguments) =>
-        Script.RunAsync(
-            [.. arguments, $"--report={ReportPath}"],
-            new Dictionary<string, string?>
-            {
-                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
-                ["AWS_SESSION_TOKEN"] = null,
-            });
 }

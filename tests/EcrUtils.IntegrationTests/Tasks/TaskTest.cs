@@ -20,6 +20,21 @@ public abstract class TaskTest(MotoServer server) : MotoTest(server), IDisposabl
     protected Task<ProcessResult> RunAsync(params string[] arguments) =>
         Script.RunAsync([.. arguments, $"--report={ReportPath}"]);
 
+    /// <summary>Runs ./build.sh signed as the IAM user <paramref name="credentials"/> (for moto's auth mode).</summary>
+    protected Task<ProcessResult> RunAsUserAsync(MotoCredentials credentials, params string[] arguments) =>
+        Script.RunAsync(
+            [.. arguments, $"--report={ReportPath}"],
+            new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = credentials.AccessKeyId,
+                ["AWS_SECRET_ACCESS_KEY"] = credentials.SecretAccessKey,
+                ["AWS_SESSION_TOKEN"] = null,
+            });
+
+    /// <summary>The least-privilege policy the repository ships.</summary>
+    protected static Task<string> ShippedPolicyAsync() =>
+        File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "iam-policy.json"));
+
     /// <summary>
     /// The example registry, repository <c>api</c>: five images of <c>automation-master</c> and three of
     /// <c>automation-3f2a9c1d</c>, the newest master image also tagged for the branch environment.
