@@ -9,14 +9,21 @@ namespace EcrUtils.Reporting;
 /// deletion batch costs the size of the report each time, quadratic over a run in a repository of 20,000 images; so once
 /// the report is large, an event appends one line to <c>&lt;report&gt;.journal</c> instead: the repository's status,
 /// counters and problems, and the images that the event changed. The report is rewritten (and the journal removed) when
-/// the journal has grown to a quarter of the report, and always at the end of the run. After a crash, the report plus its
-/// journal, applied line by line (replacing images by digest), is the run as it was.
+/// the journal holds <see cref="RewriteFactor"/> times as many entries (images and problems) as the report, and always at
+/// the end of the run: every rewrite is paid for by more journal entries than it writes, so a run serializes its report
+/// a small constant number of times in all. After a crash, the report plus its journal, applied line by line (replacing
+/// images by digest), is the run as it was.
 /// </summary>
 internal sealed class ReportJournal(string reportPath)
 {
-    // Below this size (about 2,000 images) the report is always rewritten: it costs a few milliseconds, less than one
-    // call's latency, and a reader after a crash then needs nothing but the report.
-    public const long SmallReportBytes = 1024 * 1024;
+    // Up to this many entries (about 250 KiB) the report is rewritten after every event: that costs about a millisecond,
+    // and a reader after a crash then needs nothing but the report. Above it, per-event rewrites were most of a large
+    // run's CPU. A plan of a repository larger than this goes to the journal too.
+    public const int SmallReportEntries = 500;
+
+    // A run journals each image about twice (its plan, then its batch): at 4, a run over one large repository finishes
+    // without rewriting the report before the end, and a run over many repositories rewrites it a few times as it grows.
+    public const int RewriteFactor = 4;
 
     private static readonly JsonTypeInfo<RepositoryReport> s_lineTypeInfo = (JsonTypeInfo<RepositoryReport>)new JsonSerializerOptions(ReportJsonContext.Default.Options)
     {
@@ -24,12 +31,15 @@ internal sealed class ReportJournal(string reportPath)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     }.GetTypeInfo(typeof(RepositoryReport));
 
-    private long _bytes;
+    private long _entries;
 
     public string Path { get; } = reportPath + ".journal";
 
-    /// <summary>Whether the next event should rewrite the report rather than append to the journal.</summary>
-    public bool ShouldRewrite(long reportBytes) => reportBytes < SmallReportBytes || _bytes >= reportBytes / 4;
+    /// <summary>
+    /// Whether the event just applied should rewrite the report rather than append to the journal, given the report's
+    /// entries (images and problems of all repositories) after it.
+    /// </summary>
+    public bool ShouldRewrite(long reportEntries) => reportEntries <= SmallReportEntries || _entries >= RewriteFactor * reportEntries;
 
     /// <summary>Appends the repository's state with only <paramref name="changedImages"/> of its images.</summary>
     public void Append(RepositoryReport report, IEnumerable<ImageReport> changedImages)
@@ -55,16 +65,16 @@ internal sealed class ReportJournal(string reportPath)
             stream.Write("\n"u8);
         }
 
-        _bytes += bytes.Length + 1;
+        _entries += line.Images.Count + line.Problems.Count + 1;
     }
 
     /// <summary>Removes the journal once the report holds everything in it.</summary>
     public void Clear()
     {
-        if (_bytes > 0)
+        if (_entries > 0)
         {
             File.Delete(Path);
-            _bytes = 0;
+            _entries = 0;
         }
     }
 }

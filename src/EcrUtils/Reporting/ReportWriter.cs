@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EcrUtils.Ecr;
 using EcrUtils.InUse;
 using EcrUtils.Operations;
@@ -17,16 +18,16 @@ namespace EcrUtils.Reporting;
 public sealed class ReportWriter : IDeletionRecorder
 {
     // Relaxed escaping keeps regexes and tags readable in the file ("+" rather than "\u002B"); the report is
-    // never embedded in HTML.
-    private static readonly JsonSerializerOptions SerializerOptions = new(ReportJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    // never embedded in HTML. A large report is written without indentation: it is read by tools, and indenting made
+    // it half as large again and twice as slow to write.
+    private static readonly JsonTypeInfo<ReportDocument> IndentedTypeInfo = TypeInfo(indented: true);
+    private static readonly JsonTypeInfo<ReportDocument> CompactTypeInfo = TypeInfo(indented: false);
 
     private readonly Lock _lock = new();
     private readonly TimeProvider _timeProvider;
     private readonly ReportJournal _journal;
-    private long _reportBytes;
+    private long _entries;
+    private readonly Dictionary<string, RepositoryReport> _repositories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ImageReport>> _imagesByTag = new(StringComparer.Ordinal);
 
     /// <summary>Creates the report and writes it once, so the file exists from the start of the run.</summary>
@@ -110,11 +111,14 @@ public sealed class ReportWriter : IDeletionRecorder
             repository,
             report =>
         {
-            // Only the images whose tags were in this batch: visiting all of them made a run over 20,000 images quadratic.
+            // Only the images whose tags were in this batch, and the counters moved by what changed: visiting every image
+            // of the repository per batch made a run over 20,000 images quadratic.
             var byTag = ImagesByTag(report);
             foreach (var image in gone.Concat(failed).Concat(stillListed).Select(byTag.GetValueOrDefault).OfType<ImageReport>().Distinct())
             {
                 touched.Add(image);
+                var removedBefore = image.RemovedTags.Count;
+                var countedBefore = CountsAsDeleted(image);
                 image.RemovedTags.AddRange(image.TagsToRemove.Where(t => gone.Contains(t) && !image.RemovedTags.Contains(t)));
                 var complete = image.TagsToRemove.All(image.RemovedTags.Contains);
                 image.Outcome = image.TagsToRemove.Any(failed.Contains) ? "failed"
@@ -122,10 +126,14 @@ public sealed class ReportWriter : IDeletionRecorder
                     : complete ? "removed"
                     : image.RemovedTags.Count > 0 ? "partly-removed"
                     : image.Outcome;
+                report.TagsRemoved += image.RemovedTags.Count - removedBefore;
+                if (CountsAsDeleted(image) != countedBefore)
+                {
+                    var sign = countedBefore ? -1 : 1;
+                    report.ImagesDeleted += sign;
+                    report.BytesReclaimed += sign * image.SizeInBytes;
+                }
             }
-
-            report.TagsRemoved = report.Images.Sum(i => i.RemovedTags.Count);
-            Recount(report);
         },
             _ => touched);
     }
@@ -153,9 +161,10 @@ public sealed class ReportWriter : IDeletionRecorder
                 image.Related.Clear();
             }
 
+            var byDigest = report.Images.ToLookup(i => i.Digest, StringComparer.Ordinal);
             foreach (var decision in plan.Decisions)
             {
-                report.Images.Find(i => i.Digest == decision.Root)?.Related.Add(new RelatedImageReport
+                byDigest[decision.Root].FirstOrDefault()?.Related.Add(new RelatedImageReport
                 {
                     Digest = decision.Image.Digest,
                     Kind = decision.Kind == RelatedImageKind.Child ? "child" : "companion",
@@ -282,7 +291,7 @@ public sealed class ReportWriter : IDeletionRecorder
     // Images that left count with their children and companions; in a preview, what would leave.
     private void Recount(RepositoryReport report)
     {
-        var deleted = report.Images.Where(i => i.DeletesImage && (Document.Preview || i.Outcome == "removed")).ToList();
+        var deleted = report.Images.Where(CountsAsDeleted).ToList();
         var related = report.Images.SelectMany(i => i.Related)
             .Where(r => Document.Preview ? r.Action == "delete" : r.Outcome == "deleted")
             .ToList();
@@ -290,21 +299,34 @@ public sealed class ReportWriter : IDeletionRecorder
         report.BytesReclaimed = deleted.Sum(i => i.SizeInBytes) + related.Sum(r => r.SizeInBytes);
     }
 
+    private static int Entries(RepositoryReport report) => report.Images.Count + report.Problems.Count;
+
+    private static JsonTypeInfo<ReportDocument> TypeInfo(bool indented) =>
+        (JsonTypeInfo<ReportDocument>)new JsonSerializerOptions(ReportJsonContext.Default.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = indented,
+        }.GetTypeInfo(typeof(ReportDocument));
+
+    private bool CountsAsDeleted(ImageReport image) => image.DeletesImage && (Document.Preview || image.Outcome == "removed");
+
     // changedImages: the images that the change touched, for the journal; without it, all of the repository's images.
     private void Update(EcrRepository repository, Action<RepositoryReport> change, Func<RepositoryReport, IEnumerable<ImageReport>>? changedImages = null)
     {
         lock (_lock)
         {
-            var report = Document.Repositories.Find(r => r.Name == repository.Name);
-            if (report is null)
+            if (!_repositories.TryGetValue(repository.Name, out var report))
             {
                 report = new RepositoryReport { Name = repository.Name, Uri = repository.Uri };
-                Document.Repositories.Add(report);
-                Document.Repositories.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                _repositories.Add(repository.Name, report);
+                var position = Document.Repositories.FindIndex(r => string.CompareOrdinal(r.Name, report.Name) > 0);
+                Document.Repositories.Insert(position < 0 ? Document.Repositories.Count : position, report);
             }
 
+            var entriesBefore = Entries(report);
             change(report);
-            if (_journal.ShouldRewrite(_reportBytes))
+            _entries += Entries(report) - entriesBefore;
+            if (_journal.ShouldRewrite(_entries))
             {
                 Flush();
             }
@@ -320,8 +342,7 @@ public sealed class ReportWriter : IDeletionRecorder
         var temporary = Path + ".tmp";
         using (var stream = File.Create(temporary))
         {
-            JsonSerializer.Serialize(stream, Document, SerializerOptions.GetTypeInfo(typeof(ReportDocument)));
-            _reportBytes = stream.Length;
+            JsonSerializer.Serialize(stream, Document, _entries <= ReportJournal.SmallReportEntries ? IndentedTypeInfo : CompactTypeInfo);
         }
 
         File.Move(temporary, Path, overwrite: true);

@@ -45,6 +45,28 @@ public sealed class ReportJournalTests : IDisposable
         Assert.Equal(Images - 2, RemovedTagsOnDisk(sut.Path));
     }
 
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(Images, false)]
+    public async Task Report_IsIndented_OnlyWhileSmall(int images, bool indented)
+    {
+        _fixture.Ecr.AddRepository("api");
+        for (var i = 1; i <= images; i++)
+        {
+            _fixture.Push("api", i, $"automation-master-{i:D4}");
+        }
+
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
+        var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        sut.Complete("succeeded");
+
+        var text = File.ReadAllText(sut.Path);
+        Assert.Equal(indented, text.Contains('\n', StringComparison.Ordinal));
+        Assert.Equal(images - 2, RemovedTagsOnDisk(sut.Path));
+    }
+
     // What a reader finds after a crash: the report, with the journal's lines applied in order.
     private static int RemovedTagsOnDisk(string reportPath)
     {

@@ -74,4 +74,72 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(10, report.GetProperty("bytesReclaimed").GetInt64());
         Assert.Equal("deleting", report.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public void Report_CountersMatchTheImages_AfterBatchesThatRemoveFailAndSplitAnImagesTags()
+    {
+        var repository = Repository("api");
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
+        var sut = _fixture.Report(EcrTask.DeleteAllImages, options);
+        List<EcrImage> images =
+        [
+            new("sha256:1", ["automation-master-1", "automation-master-1b"], OperationFixture.At(1), 10),
+            new("sha256:2", ["automation-master-2"], OperationFixture.At(2), 20),
+            new("sha256:3", ["automation-master-3"], OperationFixture.At(3), 40),
+            new("sha256:4", ["automation-master-4"], OperationFixture.At(4), 80),
+            new("sha256:5", ["automation-master-5"], OperationFixture.At(5), 160),
+        ];
+        sut.Planned(repository, DeleteAllPlanner.Plan(images, options.CreateTagRules("automation-master")));
+
+        sut.BatchCompleted(repository, new BatchDeleteResult(
+            [new DeletedImage("automation-master-1", "sha256:1"), new DeletedImage("automation-master-2", "sha256:2")],
+            [new ImageFailure(ImageId.ForTag("automation-master-3"), ImageFailure.ImageReferencedByManifestList, "listed")]));
+        var afterFirst = RepositoryOnDisk(sut.Path);
+        sut.BatchCompleted(repository, new BatchDeleteResult(
+            [new DeletedImage("automation-master-1b", "sha256:1")],
+            [
+                new ImageFailure(ImageId.ForTag("automation-master-4"), ImageFailure.ImageNotFound, "gone"),
+                new ImageFailure(ImageId.ForTag("automation-master-5"), "InvalidImageTagException", "bad"),
+            ]));
+        var afterSecond = RepositoryOnDisk(sut.Path);
+
+        Assert.Equal((2, 1, 20L), Counters(afterFirst));
+        Assert.Equal("partly-removed", Outcomes(afterFirst)["sha256:1"]);
+        Assert.Equal((4, 3, 110L), Counters(afterSecond));
+        Assert.Equal(
+            new Dictionary<string, string> { ["sha256:1"] = "removed", ["sha256:2"] = "removed", ["sha256:3"] = "kept", ["sha256:4"] = "removed", ["sha256:5"] = "failed" },
+            Outcomes(afterSecond));
+    }
+
+    [Fact]
+    public void Report_ListsRepositoriesByName_WhateverOrderTheirEventsCameIn()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
+        var sut = _fixture.Report(EcrTask.DeleteAllImages, options);
+
+        foreach (var name in new[] { "web", "api", "worker", "billing" })
+        {
+            sut.RepositoryCompleted(Repository(name));
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(sut.Path));
+        Assert.Equal(
+            ["api", "billing", "web", "worker"],
+            document.RootElement.GetProperty("repositories").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+    }
+
+    private static EcrRepository Repository(string name) =>
+        new(name, $"arn:aws:ecr:us-east-1:123456789012:repository/{name}", "123456789012", $"123456789012.dkr.ecr.us-east-1.amazonaws.com/{name}");
+
+    private static JsonElement RepositoryOnDisk(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.GetProperty("repositories")[0].Clone();
+    }
+
+    private static (int TagsRemoved, int ImagesDeleted, long BytesReclaimed) Counters(JsonElement repository) =>
+        (repository.GetProperty("tagsRemoved").GetInt32(), repository.GetProperty("imagesDeleted").GetInt32(), repository.GetProperty("bytesReclaimed").GetInt64());
+
+    private static Dictionary<string, string> Outcomes(JsonElement repository) =>
+        repository.GetProperty("images").EnumerateArray().ToDictionary(i => i.GetProperty("digest").GetString()!, i => i.GetProperty("outcome").GetString()!);
 }
