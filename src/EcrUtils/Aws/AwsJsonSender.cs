@@ -22,17 +22,41 @@ internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, Resilie
         JsonTypeInfo<TResponse> responseType,
         CancellationToken cancellationToken)
     {
+        var answer = await SendForAnswerAsync(operation, request, requestType, cancellationToken).ConfigureAwait(false);
+        return Parse(operation, answer, responseType);
+    }
+
+    /// <summary>
+    /// Sends the request and returns the successful answer unparsed, so that a pager can ask for the next page (whose
+    /// token it reads with <see cref="AwsPageToken"/>) before it parses this one with <see cref="Parse"/>.
+    /// </summary>
+    public async Task<AwsAnswer> SendForAnswerAsync<TRequest>(
+        string operation,
+        TRequest request,
+        JsonTypeInfo<TRequest> requestType,
+        CancellationToken cancellationToken)
+    {
         var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         return await pipeline.ExecuteAsync(
-            async attemptToken => await SendOnceAsync(operation, body, responseType, attemptToken).ConfigureAwait(false),
+            async attemptToken => await SendOnceAsync(operation, body, attemptToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask<TResponse> SendOnceAsync<TResponse>(
-        string operation,
-        byte[] body,
-        JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+    /// <summary>Reads a successful answer's body; a body that is not the expected JSON is an invalid response, never retried.</summary>
+    public TResponse Parse<TResponse>(string operation, AwsAnswer answer, JsonTypeInfo<TResponse> responseType)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(answer.Body, responseType)
+                ?? throw InvalidServiceResponse.Create(service, operation, answer.StatusCode, "the body is JSON null");
+        }
+        catch (JsonException exception)
+        {
+            throw InvalidServiceResponse.Create(service, operation, answer.StatusCode, $"the body is not valid JSON ({exception.Message})");
+        }
+    }
+
+    private async ValueTask<AwsAnswer> SendOnceAsync(string operation, byte[] body, CancellationToken cancellationToken)
     {
         // A new message for every attempt: the signing handler then signs each retry with a fresh timestamp.
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint);
@@ -48,14 +72,6 @@ internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, Resilie
             throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, responseBody);
         }
 
-        try
-        {
-            return JsonSerializer.Deserialize(responseBody, responseType)
-                ?? throw InvalidServiceResponse.Create(service, operation, response.StatusCode, "the body is JSON null");
-        }
-        catch (JsonException exception)
-        {
-            throw InvalidServiceResponse.Create(service, operation, response.StatusCode, $"the body is not valid JSON ({exception.Message})");
-        }
+        return new AwsAnswer(response.StatusCode, responseBody);
     }
 }

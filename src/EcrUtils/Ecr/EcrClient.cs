@@ -83,19 +83,46 @@ internal sealed class EcrClient : IEcrClient
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
-        string? nextToken = null;
-        do
+
+        // Pages follow one another (each needs the previous page's token), so every millisecond between two requests
+        // counts once per page: the next page is asked for as soon as this one's token is known, and this page is
+        // parsed and handed on while that request is on its way. A consumer that stops early cancels it.
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<AwsAnswer>? next = DescribeImagesPageAsync(registryId, repositoryName, null, prefetch.Token);
+        string? sent = null;
+        try
         {
-            var response = await _sender.SendAsync(
-                EcrOperation.DescribeImages,
-                new DescribeImagesRequest(registryId, repositoryName, nextToken, MaxResults, new DescribeImagesFilter(AnyImageStatus)),
-                s_json.DescribeImagesRequest,
-                s_json.DescribeImagesResponse,
-                cancellationToken).ConfigureAwait(false);
-            yield return [.. (response.ImageDetails ?? []).Select(EcrResponseMapper.ToImage)];
-            nextToken = NextPage(EcrOperation.DescribeImages, nextToken, response.NextToken);
+            while (next is not null)
+            {
+                var current = next;
+                next = null;
+                var answer = await current.ConfigureAwait(false);
+                var token = NextPage(EcrOperation.DescribeImages, sent, AwsPageToken.Read(answer.Body));
+                if (token is not null)
+                {
+                    next = DescribeImagesPageAsync(registryId, repositoryName, token, prefetch.Token);
+                }
+
+                var response = _sender.Parse(EcrOperation.DescribeImages, answer, s_json.DescribeImagesResponse);
+                if (!string.Equals(NullIfEmpty(response.NextToken), token, StringComparison.Ordinal))
+                {
+                    throw EcrErrorReader.InvalidResponse(EcrOperation.DescribeImages, HttpStatusCode.OK, "the page's nextToken could not be read consistently");
+                }
+
+                sent = token;
+                yield return [.. (response.ImageDetails ?? []).Select(EcrResponseMapper.ToImage)];
+            }
         }
-        while (nextToken is not null);
+        finally
+        {
+            if (next is not null)
+            {
+                await prefetch.CancelAsync().ConfigureAwait(false);
+
+                // The page nobody will read: its outcome, cancelled or not, no longer matters.
+                await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
     }
 
     public async Task<BatchGetImageResult> BatchGetImageAsync(
@@ -167,6 +194,15 @@ internal sealed class EcrClient : IEcrClient
         string.IsNullOrEmpty(received) ? null
         : received == sent ? throw EcrErrorReader.InvalidResponse(operation, HttpStatusCode.OK, "nextToken did not change from one page to the next")
         : received;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private Task<AwsAnswer> DescribeImagesPageAsync(string? registryId, string repositoryName, string? nextToken, CancellationToken cancellationToken) =>
+        _sender.SendForAnswerAsync(
+            EcrOperation.DescribeImages,
+            new DescribeImagesRequest(registryId, repositoryName, nextToken, MaxResults, new DescribeImagesFilter(AnyImageStatus)),
+            s_json.DescribeImagesRequest,
+            cancellationToken);
 
     private Task<DescribeRepositoriesResponse> DescribeRepositoriesPageAsync(DescribeRepositoriesRequest request, CancellationToken cancellationToken) =>
         _sender.SendAsync(

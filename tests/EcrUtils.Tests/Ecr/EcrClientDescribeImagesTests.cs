@@ -120,6 +120,82 @@ public sealed class EcrClientDescribeImagesTests
         Assert.Equal(2, _ecr.CallCount(EcrOperation.DescribeImages));
     }
 
+    [Fact]
+    public async Task DescribeImages_AsksForTheNextPage_WhileTheReaderHasTheCurrentOne()
+    {
+        AddImages(2500);
+        var secondPageAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ecr.BeforeCall = call =>
+        {
+            if (call.Body["nextToken"] is not null)
+            {
+                secondPageAsked.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        };
+        var sut = _ecr.CreateClient();
+        List<int> pages = [];
+
+        await foreach (var page in sut.DescribeImagesAsync(null, "team/api", CancellationToken.None))
+        {
+            // Without the request for the next page already on its way, this would wait in vain.
+            await secondPageAsked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            pages.Add(page.Count);
+        }
+
+        Assert.Equal([1000, 1000, 500], pages);
+        Assert.Equal(3, _ecr.CallCount(EcrOperation.DescribeImages));
+    }
+
+    [Fact]
+    public async Task DescribeImages_CancelsTheNextPage_WhenTheReaderStopsAfterTheFirst()
+    {
+        AddImages(2500);
+        var sut = _ecr.CreateClient();
+        var read = 0;
+
+        await foreach (var page in sut.DescribeImagesAsync(null, "team/api", CancellationToken.None))
+        {
+            read += page.Count;
+            break;
+        }
+
+        Assert.Equal(1000, read);
+        Assert.InRange(_ecr.CallCount(EcrOperation.DescribeImages), 1, 2);
+        Assert.Empty(_ecr.Violations);
+    }
+
+    [Fact]
+    public async Task DescribeImages_ThrowsTheNextPagesError_AfterHandingOverThePagesBeforeIt()
+    {
+        AddImages(2500);
+        _ecr.Faults.When = call => call.Body["nextToken"] is not null
+            ? FakeEcrFault.Error(HttpStatusCode.BadRequest, "AccessDeniedException", "not allowed")
+            : null;
+        var sut = _ecr.CreateClient();
+        List<int> pages = [];
+
+        var error = await Assert.ThrowsAsync<EcrException>(async () =>
+        {
+            await foreach (var page in sut.DescribeImagesAsync(null, "team/api", CancellationToken.None))
+            {
+                pages.Add(page.Count);
+            }
+        });
+
+        Assert.Equal([1000], pages);
+        Assert.Equal("AccessDeniedException", error.ErrorCode);
+    }
+
+    private void AddImages(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _ecr.AddImage("team/api", FakeEcr.Digest($"image-{i}"), [$"dev-{i}"], s_pushedAt.AddMinutes(i));
+        }
+    }
+
     private static async Task<List<IReadOnlyList<EcrImage>>> ReadPagesAsync(IEcrClient sut, string repository = "team/api")
     {
         List<IReadOnlyList<EcrImage>> pages = [];
