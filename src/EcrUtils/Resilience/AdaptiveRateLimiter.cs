@@ -9,6 +9,9 @@ namespace EcrUtils.Resilience;
 /// answer cuts the rate to <see cref="Beta"/> of what was being sent, and successes let it grow back along a cubic
 /// curve (as TCP CUBIC does), first quickly, then carefully near the rate that was throttled, then quickly again.
 /// Without this, every worker retries on its own schedule and the service keeps throttling all of them.
+/// As TCP does with losses, the rate is cut once per congestion event: a throttling answer to an attempt that was
+/// admitted before the last cut reports the congestion that cut already answered (with four attempts in flight, one
+/// burst used to cut the rate three times over, to a third of it).
 /// </summary>
 internal sealed class AdaptiveRateLimiter
 {
@@ -39,6 +42,7 @@ internal sealed class AdaptiveRateLimiter
     private double _lastRefill;
     private double _rateWhenThrottled;
     private double _lastThrottle;
+    private long _lastCut = long.MinValue;
     private double _measuredRate;
     private double _intervalStart;
     private int _sentInInterval;
@@ -77,8 +81,11 @@ internal sealed class AdaptiveRateLimiter
         }
     }
 
-    /// <summary>Waits until the rate allows one more attempt, and counts it as sent.</summary>
-    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the rate allows one more attempt, and counts it as sent. Returns the attempt's admission time (a
+    /// timestamp of the run's <see cref="TimeProvider"/>), for <see cref="OnThrottled"/>.
+    /// </summary>
+    public async ValueTask<long> AcquireAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -89,7 +96,7 @@ internal sealed class AdaptiveRateLimiter
                 if (!_limiting || TakeToken(now))
                 {
                     CountSent(now);
-                    return;
+                    return _time.GetTimestamp();
                 }
 
                 // Rounded up to whole milliseconds (timers truncate the rest), so that the token is there when the wait ends.
@@ -100,12 +107,21 @@ internal sealed class AdaptiveRateLimiter
         }
     }
 
-    /// <summary>AWS throttled an attempt: the whole run slows down.</summary>
-    public void OnThrottled()
+    /// <summary>
+    /// AWS throttled the attempt admitted at <paramref name="admittedAt"/> (see <see cref="AcquireAsync"/>): the whole run
+    /// slows down, unless a cut since that attempt was admitted already did.
+    /// </summary>
+    public void OnThrottled(long admittedAt)
     {
         double rate;
         lock (_lock)
         {
+            if (_limiting && admittedAt < _lastCut)
+            {
+                return;
+            }
+
+            _lastCut = _time.GetTimestamp();
             var now = Now();
             // What was really being sent: the measured rate, or the allowed rate if the bucket was the limit.
             var sending = _limiting ? Math.Min(SendingRate(), _rate) : SendingRate();

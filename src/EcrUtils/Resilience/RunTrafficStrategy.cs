@@ -21,11 +21,12 @@ internal sealed class RunTrafficStrategy(AdaptiveRateLimiter? limiter, int maxCo
     {
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentNullException.ThrowIfNull(context);
+        long admittedAt = 0;
         try
         {
             if (limiter is not null)
             {
-                await limiter.AcquireAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
+                admittedAt = await limiter.AcquireAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
             }
 
             await _slots.WaitAsync(context.CancellationToken).ConfigureAwait(context.ContinueOnCapturedContext);
@@ -50,7 +51,7 @@ internal sealed class RunTrafficStrategy(AdaptiveRateLimiter? limiter, int maxCo
         {
             if (outcome.Exception is { } exception && EcrResilience.IsThrottling(exception))
             {
-                limiter.OnThrottled();
+                limiter.OnThrottled(admittedAt);
             }
             else if (outcome.Exception is null or EcrException)
             {

@@ -36,7 +36,7 @@ public sealed class AdaptiveRateLimiterTests
         var sut = new AdaptiveRateLimiter(MinRate, _time);
         SendSteadily(sut, perSecond: 20, seconds: 4);
 
-        sut.OnThrottled();
+        sut.OnThrottled(_time.GetTimestamp());
 
         Assert.InRange(sut.Rate!.Value, 0.7 * 19, 0.7 * 22.5);
     }
@@ -46,7 +46,7 @@ public sealed class AdaptiveRateLimiterTests
     {
         var sut = new AdaptiveRateLimiter(MinRate, _time);
         SendSteadily(sut, perSecond: 20, seconds: 4);
-        sut.OnThrottled();
+        sut.OnThrottled(_time.GetTimestamp());
         var interval = TimeSpan.FromSeconds(1 / sut.Rate!.Value);
 
         var first = sut.AcquireAsync(CancellationToken.None).AsTask();
@@ -70,7 +70,7 @@ public sealed class AdaptiveRateLimiterTests
 
         for (var i = 0; i < 50; i++)
         {
-            sut.OnThrottled();
+            sut.OnThrottled(_time.GetTimestamp());
         }
 
         Assert.Equal(MinRate, sut.Rate);
@@ -81,7 +81,7 @@ public sealed class AdaptiveRateLimiterTests
     {
         var sut = new AdaptiveRateLimiter(MinRate, _time);
         SendSteadily(sut, perSecond: 20, seconds: 4);
-        sut.OnThrottled();
+        sut.OnThrottled(_time.GetTimestamp());
         var throttled = sut.Rate!.Value;
         var before = throttled / 0.7;
         var recovery = Math.Cbrt(before * (1 - AdaptiveRateLimiter.Beta) / AdaptiveRateLimiter.Growth);
@@ -103,7 +103,7 @@ public sealed class AdaptiveRateLimiterTests
     {
         var sut = new AdaptiveRateLimiter(MinRate, _time);
         SendSteadily(sut, perSecond: 4, seconds: 4);
-        sut.OnThrottled();
+        sut.OnThrottled(_time.GetTimestamp());
 
         // A minute without throttling: the cubic curve alone would allow thousands of requests per second.
         _time.Advance(TimeSpan.FromMinutes(1));
@@ -113,10 +113,37 @@ public sealed class AdaptiveRateLimiterTests
     }
 
     [Fact]
+    public async Task Throttling_CutsTheRateOnce_ForAttemptsAdmittedBeforeTheCut()
+    {
+        var sut = new AdaptiveRateLimiter(MinRate, _time);
+        SendSteadily(sut, perSecond: 20, seconds: 4);
+        var inFlight = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            inFlight.Add(await sut.AcquireAsync(CancellationToken.None));
+        }
+
+        _time.Advance(TimeSpan.FromMilliseconds(30));
+        foreach (var admittedAt in inFlight)
+        {
+            sut.OnThrottled(admittedAt);
+        }
+
+        var afterBurst = sut.Rate!.Value;
+        _time.Advance(TimeSpan.FromSeconds(1 / afterBurst) + TimeSpan.FromMilliseconds(1));
+        var later = await sut.AcquireAsync(CancellationToken.None).AsTask().WaitAsync(s_bound);
+        _time.Advance(TimeSpan.FromMilliseconds(30));
+        sut.OnThrottled(later);
+
+        Assert.InRange(afterBurst, 0.7 * 19, 0.7 * 22.5);
+        Assert.True(sut.Rate!.Value < afterBurst);
+    }
+
+    [Fact]
     public async Task Acquire_StopsWaiting_WhenCancelled()
     {
         var sut = new AdaptiveRateLimiter(MinRate, _time);
-        sut.OnThrottled();
+        sut.OnThrottled(_time.GetTimestamp());
         using var cancellation = new CancellationTokenSource();
 
         var waiting = sut.AcquireAsync(cancellation.Token).AsTask();
@@ -136,5 +163,5 @@ public sealed class AdaptiveRateLimiterTests
         }
     }
 
-    private static bool CompletedAtOnce(ValueTask acquired) => acquired.IsCompletedSuccessfully;
+    private static bool CompletedAtOnce(ValueTask<long> acquired) => acquired.IsCompletedSuccessfully;
 }
