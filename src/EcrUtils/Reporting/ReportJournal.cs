@@ -58,10 +58,11 @@ internal sealed class ReportJournal(string reportPath)
             Images = [.. changedImages],
             Problems = report.Problems,
         };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(line, s_lineTypeInfo);
+
+        // Straight into the file: a line with the plan of 100,000 images is tens of megabytes.
         using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
-            stream.Write(bytes);
+            JsonSerializer.Serialize(stream, line, s_lineTypeInfo);
             stream.Write("\n"u8);
         }
 
