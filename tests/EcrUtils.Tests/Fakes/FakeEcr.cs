@@ -14,6 +14,8 @@ namespace EcrUtils.Tests.Fakes;
 /// image ids a batch, no maxResults with repositoryNames), deletes like ECR (a tag removal deletes the image with its
 /// last tag), and can inject faults (<see cref="Faults"/>) and run code before each call (<see cref="BeforeCall"/>).
 /// Requests that break the protocol throw <see cref="ContractViolationException"/> and are kept in <see cref="Violations"/>.
+/// A call costs what it touches, not the repository's size (<see cref="FakeEcrImages"/>), so that a benchmark over
+/// 100,000 images measures the client.
 /// </summary>
 internal sealed class FakeEcr
 {
@@ -100,12 +102,12 @@ internal sealed class FakeEcr
         lock (Gate)
         {
             var repo = Repository(repository);
-            if (repo.Images.Any(i => i.Digest == digest))
+            if (repo.Images.Lookup.Find(null, digest) is not null)
             {
                 throw new InvalidOperationException($"Image {digest} exists already in {repository}.");
             }
 
-            foreach (var image in repo.Images)
+            foreach (var image in tags.SelectMany(repo.Images.Lookup.WithTag).Distinct().ToList())
             {
                 image.Tags.RemoveAll(tags.Contains);
             }
@@ -131,8 +133,8 @@ internal sealed class FakeEcr
         lock (Gate)
         {
             var repo = Repository(repository);
-            var target = repo.Images.Single(i => i.Digest == toDigest);
-            foreach (var image in repo.Images)
+            var target = Image(repo, toDigest);
+            foreach (var image in repo.Images.Lookup.WithTag(tag))
             {
                 image.Tags.Remove(tag);
             }
@@ -145,7 +147,7 @@ internal sealed class FakeEcr
     {
         lock (Gate)
         {
-            Repository(repository).Images.Single(i => i.Digest == digest).Status = status;
+            Image(Repository(repository), digest).Status = status;
         }
     }
 
@@ -186,4 +188,8 @@ internal sealed class FakeEcr
     internal FakeEcrRepository Repository(string name) =>
         Repositories.SingleOrDefault(r => r.Name == name)
         ?? throw new InvalidOperationException($"The fake has no repository {name}: add it first.");
+
+    private static FakeEcrImage Image(FakeEcrRepository repository, string digest) =>
+        repository.Images.Lookup.FindSingle(null, digest)
+        ?? throw new InvalidOperationException($"The fake has no image {digest} in {repository.Name}: push it first.");
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace EcrUtils.Tests.Fakes;
@@ -47,7 +48,7 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         var names = request.Strings("repositoryNames");
         if (names is null)
         {
-            return Page(request, "repositories", "repositories", ecr.Repositories, RepositoryJson);
+            return Page(request, ecr.Repositories);
         }
 
         if (names.Count is 0 or > MaxBatchSize)
@@ -87,11 +88,17 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         }
 
         var (tagStatus, imageStatus) = request.ImagesFilter();
-        var images = repository.Images
-            .Where(i => imageStatus == "ANY" || i.Status == imageStatus)
-            .Where(i => tagStatus == "ANY" || (tagStatus == "TAGGED") == (i.Tags.Count > 0))
-            .ToList();
-        return Page(request, $"images/{repository.Name}", "imageDetails", images, i => ImageDetailJson(repository, i));
+        var scope = $"images/{repository.Name}";
+        var pageSize = request.MaxResults() ?? DefaultPageSize;
+        var offset = Offset(request, scope);
+        var images = repository.Images.Page(tagStatus, imageStatus, offset, pageSize, out var more);
+        var result = new JsonObject { ["imageDetails"] = FakeEcrRawJson.Node(writer => WriteImageDetails(writer, repository, images)) };
+        if (more)
+        {
+            result["nextToken"] = Token(scope, offset + pageSize);
+        }
+
+        return result;
     }
 
     private static JsonObject BatchGetImage(FakeEcrRequest request)
@@ -108,7 +115,7 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         var failures = new JsonArray();
         foreach (var (tag, digest) in request.ImageIds())
         {
-            var image = repository.Images.SingleOrDefault(i => tag is not null ? i.Tags.Contains(tag) : i.Digest == digest);
+            var image = repository.Images.Lookup.FindSingle(tag, digest);
             if (tag is null && digest is null)
             {
                 failures.Add(FailureJson(tag, digest, "MissingDigestAndTag", "Missing digest and tag"));
@@ -143,8 +150,7 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         var repository = request.Repository();
         var deleted = new JsonArray();
         var failures = new JsonArray();
-        // Looked up once a request rather than once an id, so that a benchmark over 100,000 images measures the client.
-        var lookup = new FakeEcrLookup(repository);
+        var lookup = repository.Images.Lookup;
         foreach (var (tag, digest) in request.ImageIds())
         {
             var image = lookup.Find(tag, digest);
@@ -166,10 +172,9 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
             {
                 // ECR removes just the tag; the image goes with its last tag.
                 image.Tags.Remove(tag);
-                lookup.TagRemoved(tag);
                 if (image.Tags.Count == 0)
                 {
-                    lookup.Remove(image);
+                    repository.Images.Remove(image);
                 }
 
                 deleted.Add(ImageIdJson(tag, image.Digest));
@@ -180,7 +185,7 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
             }
             else
             {
-                lookup.Remove(image);
+                repository.Images.Remove(image);
                 deleted.Add(ImageIdJson(null, image.Digest));
             }
         }
@@ -188,18 +193,24 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         return new JsonObject { ["imageIds"] = deleted, ["failures"] = failures };
     }
 
-    private static JsonObject Page<T>(FakeEcrRequest request, string scope, string itemsName, IReadOnlyList<T> items, Func<T, JsonNode> toJson)
+    private static JsonObject Page(FakeEcrRequest request, List<FakeEcrRepository> repositories)
     {
+        const string Scope = "repositories";
         var pageSize = request.MaxResults() ?? DefaultPageSize;
-        var offset = request.OptionalString("nextToken") is { } token ? ReadToken(token, scope) : 0;
-        var result = new JsonObject { [itemsName] = new JsonArray([.. items.Skip(offset).Take(pageSize).Select(toJson)]) };
-        if (offset + pageSize < items.Count)
+        var offset = Offset(request, Scope);
+        var result = new JsonObject { ["repositories"] = new JsonArray([.. repositories.Skip(offset).Take(pageSize).Select(RepositoryJson)]) };
+        if (offset + pageSize < repositories.Count)
         {
-            result["nextToken"] = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{scope}|{offset + pageSize}"));
+            result["nextToken"] = Token(Scope, offset + pageSize);
         }
 
         return result;
     }
+
+    private static int Offset(FakeEcrRequest request, string scope) =>
+        request.OptionalString("nextToken") is { } token ? ReadToken(token, scope) : 0;
+
+    private static string Token(string scope, int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{scope}|{offset}"));
 
     private static int ReadToken(string token, string scope)
     {
@@ -225,31 +236,41 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         ["createdAt"] = 1_600_000_000,
     };
 
-    private static JsonObject ImageDetailJson(FakeEcrRepository repository, FakeEcrImage image)
+    private static void WriteImageDetails(Utf8JsonWriter writer, FakeEcrRepository repository, List<FakeEcrImage> images)
     {
-        var json = new JsonObject
+        writer.WriteStartArray();
+        foreach (var image in images)
         {
-            ["registryId"] = FakeEcr.AccountId,
-            ["repositoryName"] = repository.Name,
-            ["imageDigest"] = image.Digest,
-            ["imageSizeInBytes"] = image.SizeInBytes,
-            ["imagePushedAt"] = (decimal)(image.PushedAt - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerSecond,
-            ["imageManifestMediaType"] = image.MediaType,
-            ["imageStatus"] = image.Status,
-        };
+            writer.WriteStartObject();
+            writer.WriteString("registryId", FakeEcr.AccountId);
+            writer.WriteString("repositoryName", repository.Name);
+            writer.WriteString("imageDigest", image.Digest);
+            writer.WriteNumber("imageSizeInBytes", image.SizeInBytes);
+            writer.WriteNumber("imagePushedAt", (decimal)(image.PushedAt - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerSecond);
+            writer.WriteString("imageManifestMediaType", image.MediaType);
+            writer.WriteString("imageStatus", image.Status);
 
-        // Like ECR, an untagged image has no imageTags member at all.
-        if (image.Tags.Count > 0)
-        {
-            json["imageTags"] = new JsonArray([.. image.Tags.Select(t => (JsonNode)t)]);
+            // Like ECR, an untagged image has no imageTags member at all.
+            if (image.Tags.Count > 0)
+            {
+                writer.WriteStartArray("imageTags");
+                foreach (var tag in image.Tags)
+                {
+                    writer.WriteStringValue(tag);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (image.ArtifactMediaType is not null)
+            {
+                writer.WriteString("artifactMediaType", image.ArtifactMediaType);
+            }
+
+            writer.WriteEndObject();
         }
 
-        if (image.ArtifactMediaType is not null)
-        {
-            json["artifactMediaType"] = image.ArtifactMediaType;
-        }
-
-        return json;
+        writer.WriteEndArray();
     }
 
     private static JsonObject ImageIdJson(string? tag, string? digest)

@@ -1,29 +1,87 @@
+using System.Text.Json.Nodes;
+
 namespace EcrUtils.Tests.Fakes;
 
-/// <summary>An image as the fake stores it; tags change as tags are removed or moved.</summary>
-internal sealed class FakeEcrImage(
-    string digest,
-    IEnumerable<string> tags,
-    DateTimeOffset pushedAt,
-    long sizeInBytes,
-    string mediaType,
-    string manifest,
-    string status,
-    string? artifactMediaType)
+/// <summary>
+/// An image as the fake stores it; tags change as tags are removed or moved. It belongs to at most one repository's
+/// <see cref="FakeEcrImages"/>, which it tells about changes of its tags and status.
+/// </summary>
+internal sealed class FakeEcrImage
 {
-    public string Digest { get; } = digest;
+    private string _status;
+    private IReadOnlyList<string>? _childDigests;
 
-    public List<string> Tags { get; } = [.. tags];
+    public FakeEcrImage(
+        string digest,
+        IEnumerable<string> tags,
+        DateTimeOffset pushedAt,
+        long sizeInBytes,
+        string mediaType,
+        string manifest,
+        string status,
+        string? artifactMediaType)
+    {
+        Digest = digest;
+        Tags = new FakeEcrImageTags(this, tags);
+        PushedAt = pushedAt;
+        SizeInBytes = sizeInBytes;
+        MediaType = mediaType;
+        Manifest = manifest;
+        _status = status;
+        ArtifactMediaType = artifactMediaType;
+    }
 
-    public DateTimeOffset PushedAt { get; } = pushedAt;
+    public string Digest { get; }
 
-    public long SizeInBytes { get; } = sizeInBytes;
+    public FakeEcrImageTags Tags { get; }
 
-    public string MediaType { get; } = mediaType;
+    public DateTimeOffset PushedAt { get; }
 
-    public string Manifest { get; } = manifest;
+    public long SizeInBytes { get; }
 
-    public string Status { get; set; } = status;
+    public string MediaType { get; }
 
-    public string? ArtifactMediaType { get; } = artifactMediaType;
+    public string Manifest { get; }
+
+    public string Status
+    {
+        get => _status;
+        set
+        {
+            var before = Shape;
+            _status = value;
+            Owner?.Reshaped(this, before);
+        }
+    }
+
+    public string? ArtifactMediaType { get; }
+
+    /// <summary>The digests this image's manifest lists (an index's children); parsed once, as a manifest never changes.</summary>
+    public IReadOnlyList<string> ChildDigests => _childDigests ??= ParseChildDigests(Manifest);
+
+    /// <summary>What DescribeImages filters on.</summary>
+    internal (string Status, bool Tagged) Shape => (_status, Tags.Count > 0);
+
+    internal FakeEcrImages? Owner { get; private set; }
+
+    /// <summary>The image's position in its owner's storage; grows with push order.</summary>
+    internal int Slot { get; set; }
+
+    internal void Attach(FakeEcrImages owner, int slot)
+    {
+        if (Owner is not null)
+        {
+            throw new InvalidOperationException($"Image {Digest} is in a repository already: push a new image instead.");
+        }
+
+        Owner = owner;
+        Slot = slot;
+    }
+
+    internal void Detach() => Owner = null;
+
+    private static IReadOnlyList<string> ParseChildDigests(string manifest) =>
+        manifest.Contains("\"manifests\"", StringComparison.Ordinal) && JsonNode.Parse(manifest)?["manifests"] is JsonArray manifests
+            ? [.. manifests.Select(m => m?["digest"]?.GetValue<string>()).OfType<string>()]
+            : [];
 }

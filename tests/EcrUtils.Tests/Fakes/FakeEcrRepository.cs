@@ -11,5 +11,5 @@ internal sealed class FakeEcrRepository(string name, IReadOnlyDictionary<string,
 
     public Dictionary<string, string> Tags { get; } = new(tags, StringComparer.Ordinal);
 
-    public List<FakeEcrImage> Images { get; } = [];
+    public FakeEcrImages Images { get; } = new();
 }

@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace EcrUtils.Tests.Fakes;
@@ -9,8 +12,19 @@ internal static class FakeEcrResponses
 {
     public const string JsonMediaType = "application/x-amz-json-1.1";
 
-    public static HttpResponseMessage Ok(JsonObject body) =>
-        new(HttpStatusCode.OK) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, JsonMediaType) };
+    /// <summary>The body written straight to UTF-8: a page of 1,000 images is ~350 KB, which a string in between would copy twice.</summary>
+    public static HttpResponseMessage Ok(JsonObject body)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteTo(writer);
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType, Encoding.UTF8.WebName);
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content };
+    }
 
     public static HttpResponseMessage Error(HttpStatusCode statusCode, string code, string message)
     {
