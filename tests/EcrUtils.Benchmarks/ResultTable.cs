@@ -3,21 +3,31 @@ using System.Text;
 
 namespace EcrUtils.Benchmarks;
 
-/// <summary>The results as a Markdown table, ready for BENCHMARKS.md.</summary>
+/// <summary>
+/// The results as a Markdown table, ready for BENCHMARKS.md. In a throttled scenario, API calls counts every attempt and
+/// the bound column holds <see cref="Scenario.Bound"/>, marked "(rate limit)" when the quota sets it.
+/// </summary>
 internal static class ResultTable
 {
     public static string Format(IEnumerable<ScenarioResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Scenario | API calls | Lower bound | Wall time | Latency bound | Ratio | Peak memory |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Scenario | API calls | Lower bound | Wall time | Latency bound | Ratio | Peak memory | Throttled |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var ratio = double.IsNaN(r.Ratio) ? "n/a" : r.Ratio.ToString("F2", CultureInfo.InvariantCulture);
-            var bound = r.Scenario.LatencyMs == 0 ? "(no latency)" : string.Create(CultureInfo.InvariantCulture, $"{r.Scenario.LatencyBound.TotalSeconds:F2} s");
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario.Name} | {r.Calls} | {r.Scenario.LowerBoundCalls} | {r.WallTime.TotalSeconds:F2} s | {bound} | {ratio} | {r.PeakWorkingSet / (1024.0 * 1024):F0} MiB |");
+            var throttled = r.Scenario.RateLimit is null ? "n/a" : r.Throttled.ToString(CultureInfo.InvariantCulture);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario.Name} | {r.Calls} | {r.Scenario.LowerBoundCalls} | {r.WallTime.TotalSeconds:F2} s | {Bound(r.Scenario)} | {ratio} | {r.PeakWorkingSet / (1024.0 * 1024):F0} MiB | {throttled} |");
         }
 
         return text.ToString();
     }
+
+    private static string Bound(Scenario scenario) => scenario switch
+    {
+        { LatencyMs: 0 } => "(no latency)",
+        _ when scenario.RateBound > scenario.LatencyBound => string.Create(CultureInfo.InvariantCulture, $"{scenario.Bound.TotalSeconds:F2} s (rate limit)"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{scenario.Bound.TotalSeconds:F2} s"),
+    };
 }

@@ -1,7 +1,13 @@
+using EcrUtils.Ecr;
+
 namespace EcrUtils.Benchmarks;
 
-/// <summary>A benchmark case: a registry shape and the task run over it.</summary>
-internal sealed record Scenario(string Name, string Task, int Repositories, int ImagesPerRepository, int LatencyMs, int MaxParallel)
+/// <summary>
+/// A benchmark case: a registry shape and the task run over it, at a latency, and optionally with a request quota per
+/// API (<see cref="RateLimit"/>) that the simulated ECR enforces by throttling.
+/// </summary>
+internal sealed record Scenario(
+    string Name, string Task, int Repositories, int ImagesPerRepository, int LatencyMs, int MaxParallel, ServiceRateLimit? RateLimit = null)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -11,12 +17,25 @@ internal sealed record Scenario(string Name, string Task, int Repositories, int 
         new("1 repo x 20,000 images, GetLatestImages", "GetLatestImages", 1, 20_000, 30, 4),
         new("1 repo x 100,000 images, DeleteOldestImages (memory)", "DeleteOldestImages", 1, 100_000, 0, 4),
         new("1 repo x 20,000 images, no latency (CPU only)", "DeleteOldestImages", 1, 20_000, 0, 4),
+        new("200 repos x 100 images, DeleteOldestImages, throttled at 20/s", "DeleteOldestImages", 200, 100, 30, 4, ServiceRateLimit.Documented),
+        new("1 repo x 20,000 images, DeleteOldestImages, throttled at 20/s", "DeleteOldestImages", 1, 20_000, 30, 4, ServiceRateLimit.Documented),
     ];
 
     public const int Keep = 2;
 
     /// <summary>The fewest calls the API allows: the repository list, the pages, and the deletion batches.</summary>
-    public int LowerBoundCalls => 1 + (Repositories * (Pages + Batches));
+    public int LowerBoundCalls => LowerBoundCallsByOperation.Sum(c => c.Calls);
+
+    /// <summary><see cref="LowerBoundCalls"/> per operation (each has a quota of its own).</summary>
+    public IReadOnlyList<(string Operation, int Calls)> LowerBoundCallsByOperation =>
+    [
+        (EcrOperation.DescribeRepositories, 1),
+        (EcrOperation.DescribeImages, Repositories * Pages),
+        (EcrOperation.BatchDeleteImage, Repositories * Batches),
+    ];
+
+    /// <summary>What the registry holds when the task has done everything it planned.</summary>
+    public int ExpectedImagesLeft => Repositories * (Task == "GetLatestImages" ? ImagesPerRepository : Math.Min(ImagesPerRepository, Keep));
 
     /// <summary>
     /// The critical path at this latency: the repository list, then each repository's pages one after the other (a page
@@ -32,6 +51,19 @@ internal sealed record Scenario(string Name, string Task, int Repositories, int 
             return TimeSpan.FromMilliseconds(LatencyMs * (1 + rounds));
         }
     }
+
+    /// <summary>
+    /// What the quota alone allows (zero without one): an operation's bucket is full when the run starts, so its n-th
+    /// call cannot be admitted before (n - burst) / rate seconds, and is answered a latency later. The bound is the
+    /// largest of these over the operations, with n the operation's calls in <see cref="LowerBoundCallsByOperation"/>;
+    /// throttled attempts only add to it.
+    /// </summary>
+    public TimeSpan RateBound => RateLimit is not { } limit
+        ? TimeSpan.Zero
+        : LowerBoundCallsByOperation.Max(c => limit.TimeToAdmit(c.Calls)) + TimeSpan.FromMilliseconds(LatencyMs);
+
+    /// <summary>The wall time no run can beat: the larger of <see cref="LatencyBound"/> and <see cref="RateBound"/>.</summary>
+    public TimeSpan Bound => LatencyBound > RateBound ? LatencyBound : RateBound;
 
     private int Pages => Math.Max(1, (ImagesPerRepository + 999) / 1000);
 

@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace EcrUtils.Benchmarks;
 
-/// <summary>What one scenario measured.</summary>
-internal sealed record ScenarioResult(Scenario Scenario, int Calls, TimeSpan WallTime, long PeakWorkingSet, int ImagesLeft)
+/// <summary>What one scenario measured; <paramref name="Calls"/> counts every attempt, <paramref name="Throttled"/> ones included.</summary>
+internal sealed record ScenarioResult(Scenario Scenario, int Calls, TimeSpan WallTime, long PeakWorkingSet, int ImagesLeft, int Throttled)
 {
-    public double Ratio => Scenario.LatencyBound > TimeSpan.Zero ? WallTime / Scenario.LatencyBound : double.NaN;
+    public double Ratio => Scenario.Bound > TimeSpan.Zero ? WallTime / Scenario.Bound : double.NaN;
+
+    /// <summary>The calls that ECR answered rather than throttled: the lower bound when no call was wasted.</summary>
+    public int AnsweredCalls => Calls - Throttled;
 
     public static ScenarioResult Parse(Scenario scenario, string line)
     {
@@ -15,8 +18,11 @@ internal sealed record ScenarioResult(Scenario Scenario, int Calls, TimeSpan Wal
             int.Parse(parts[0], CultureInfo.InvariantCulture),
             TimeSpan.FromMilliseconds(double.Parse(parts[1], CultureInfo.InvariantCulture)),
             long.Parse(parts[2], CultureInfo.InvariantCulture),
-            int.Parse(parts[3], CultureInfo.InvariantCulture));
+            int.Parse(parts[3], CultureInfo.InvariantCulture),
+            int.Parse(parts[4], CultureInfo.InvariantCulture));
     }
 
-    public string ToLine() => string.Create(CultureInfo.InvariantCulture, $"{Calls} {WallTime.TotalMilliseconds:F0} {PeakWorkingSet} {ImagesLeft}");
+    /// <summary>"calls wallMs peakBytes imagesLeft throttled".</summary>
+    public string ToLine() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Calls} {WallTime.TotalMilliseconds:F0} {PeakWorkingSet} {ImagesLeft} {Throttled}");
 }

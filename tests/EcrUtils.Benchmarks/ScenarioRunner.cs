@@ -48,7 +48,15 @@ internal static class ScenarioRunner
             Region = FakeEcr.Region,
             GetEnvironmentVariable = name => name == AwsEnvironmentVariables.EcrEndpointUrl ? endpoint : null,
             Credentials = new BasicAWSCredentials(FakeEcr.AccessKeyId, "fake-secret-key"),
-            Pipeline = EcrResilience.Create(new EcrRetrySettings { MaxConcurrentRequests = scenario.MaxParallel }, TimeProvider.System),
+            // The settings a run of the build host derives from the same options.
+            Pipeline = EcrResilience.Create(
+                new EcrRetrySettings
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    AttemptTimeout = options.RequestTimeout,
+                    MaxConcurrentRequests = options.MaxParallel,
+                },
+                TimeProvider.System),
         });
 
         // One untimed call first (the first page of one repository's images), so that JIT compilation of the client,
@@ -59,7 +67,13 @@ internal static class ScenarioRunner
         }
 
         using var stats = new HttpClient { BaseAddress = new Uri(endpoint) };
-        var (callsBefore, _) = await StatsAsync(stats, cancellationToken);
+        if (scenario.RateLimit is { } limit)
+        {
+            // The warm-up took a token: the run starts with full buckets, as the rate bound assumes.
+            await Task.Delay(TimeSpan.FromSeconds(2.0 / limit.RequestsPerSecond), cancellationToken);
+        }
+
+        var (callsBefore, _, throttledBefore) = await StatsAsync(stats, cancellationToken);
         var folder = Directory.CreateTempSubdirectory("ecrutils-benchmark-");
         try
         {
@@ -75,9 +89,16 @@ internal static class ScenarioRunner
             }
 
             watch.Stop();
-            var (callsAfter, left) = await StatsAsync(stats, cancellationToken);
+            var (callsAfter, left, throttledAfter) = await StatsAsync(stats, cancellationToken);
+            if (left != scenario.ExpectedImagesLeft)
+            {
+                throw new InvalidOperationException(
+                    $"{scenario.Name}: {left} images are left instead of {scenario.ExpectedImagesLeft}; the run did not do all it planned (see its output above).");
+            }
+
             using var process = Process.GetCurrentProcess();
-            return new ScenarioResult(scenario, callsAfter - callsBefore, watch.Elapsed, process.PeakWorkingSet64, left);
+            return new ScenarioResult(
+                scenario, callsAfter - callsBefore, watch.Elapsed, process.PeakWorkingSet64, left, throttledAfter - throttledBefore);
         }
         finally
         {
@@ -85,9 +106,12 @@ internal static class ScenarioRunner
         }
     }
 
-    private static async Task<(int Calls, int ImagesLeft)> StatsAsync(HttpClient stats, CancellationToken cancellationToken)
+    private static async Task<(int Calls, int ImagesLeft, int Throttled)> StatsAsync(HttpClient stats, CancellationToken cancellationToken)
     {
         var parts = (await stats.GetStringAsync(new Uri("stats", UriKind.Relative), cancellationToken)).Split(' ');
-        return (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+        return (
+            int.Parse(parts[0], CultureInfo.InvariantCulture),
+            int.Parse(parts[1], CultureInfo.InvariantCulture),
+            int.Parse(parts[2], CultureInfo.InvariantCulture));
     }
 }

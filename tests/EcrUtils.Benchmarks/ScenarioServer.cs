@@ -3,7 +3,10 @@ using EcrUtils.Tests.Fakes;
 
 namespace EcrUtils.Benchmarks;
 
-/// <summary>The "serve" side of a scenario: the fake ECR seeded with the scenario's registry, every call answered after its latency.</summary>
+/// <summary>
+/// The "serve" side of a scenario: the fake ECR seeded with the scenario's registry, every call answered after its
+/// latency, and throttled beyond the scenario's request quota if it has one.
+/// </summary>
 internal static class ScenarioServer
 {
     public const string Environment = "automation-master";
@@ -12,13 +15,12 @@ internal static class ScenarioServer
     public static async Task RunAsync(Scenario scenario)
     {
         var ecr = Seed(scenario);
-        using var server = SimulatedEcrServer.Start(ecr, TimeSpan.FromMilliseconds(scenario.LatencyMs), out var port);
-        var serving = server.ServeAsync();
+        var rateLimiter = scenario.RateLimit is { } limit ? new ServiceRateLimiter(limit, TimeProvider.System) : null;
+        await using var server = new SimulatedEcrServer(ecr, TimeSpan.FromMilliseconds(scenario.LatencyMs), rateLimiter);
+        var port = await server.StartAsync(CancellationToken.None);
         Console.WriteLine(port);
         await Console.Out.FlushAsync();
         await Console.In.ReadToEndAsync();
-        server.Stop();
-        await serving;
     }
 
     // Straight into the fake's store: pushing one by one checks every image already there, which is quadratic.

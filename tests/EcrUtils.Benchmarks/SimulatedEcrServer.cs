@@ -1,136 +1,136 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using System.Text;
 using EcrUtils.Tests.Fakes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcrUtils.Benchmarks;
 
 /// <summary>
-/// Serves the fake ECR on 127.0.0.1 from a process of its own, so that the fake's work (building pages, looking up
-/// tags) runs outside the measured process, as a real ECR's would. Besides ECR's POST /, it answers GET /stats with
-/// "calls imagesLeft" for the measuring process. Every ECR call is answered no sooner than the latency after it arrived.
+/// Serves the fake ECR on 127.0.0.1 with Kestrel, from a process of its own, so that the fake's work (building pages,
+/// looking up tags) runs outside the measured process, as a real ECR's would. Besides ECR's POST /, it answers GET /stats
+/// with "calls imagesLeft throttled" for the measuring process (calls counts every attempt, throttled ones included).
+/// Every ECR call, throttled or not, is answered no sooner than the latency after it arrived.
 /// </summary>
-internal sealed class SimulatedEcrServer(FakeEcr ecr, HttpListener listener, TimeSpan latency) : IDisposable
+internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceRateLimiter? rateLimiter) : IAsyncDisposable
 {
     private readonly HttpMessageInvoker _handler = new(new FakeEcrHandler(ecr));
+    private WebApplication? _app;
 
-    public static SimulatedEcrServer Start(FakeEcr ecr, TimeSpan latency, out int port)
+    /// <summary>Starts serving on a free port of 127.0.0.1 and returns the port.</summary>
+    public async Task<int> StartAsync(CancellationToken cancellationToken)
     {
-        port = FreePort();
-        var listener = new HttpListener();
-        listener.Prefixes.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
-        listener.Start();
-        return new SimulatedEcrServer(ecr, listener, latency);
-    }
-
-    /// <summary>Answers requests, each on its own task, until the listener is stopped.</summary>
-    public async Task ServeAsync()
-    {
-        while (listener.IsListening)
+        if (rateLimiter is not null)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
+            // A fault of the fake's own, so that a throttled attempt is counted among the calls like any other.
+            ecr.Faults.When = call => rateLimiter.TryAdmit(call.Operation) ? null : FakeEcrFault.Throttling();
         }
+
+        // The empty builder reads no configuration files (nothing watches the working folder) and logs nothing.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
+        _app = builder.Build();
+        _app.Run(AnswerAsync);
+        await _app.StartAsync(cancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new Uri(address).Port;
     }
 
-    public void Stop() => listener.Stop();
-
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        listener.Close();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
         _handler.Dispose();
     }
 
-    private static int FreePort()
+    private async Task AnswerAsync(HttpContext context)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/stats")
+        {
+            await WriteAsync(context.Response, 200, "text/plain", Encoding.UTF8.GetBytes(Stats()));
+            return;
+        }
 
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        var response = context.Response;
+        // The latency runs from the request's arrival and includes the fake's own work, as a real service's does:
+        // an answer takes the latency, or longer only when the fake is slower than that.
+        var latencyElapsed = Task.Delay(latency, CancellationToken.None);
         try
         {
-            if (context.Request.HttpMethod == "GET" && context.Request.Url?.AbsolutePath == "/stats")
-            {
-                int calls, left;
-                lock (ecr.Gate)
-                {
-                    left = ecr.Repositories.Sum(r => r.Images.Count);
-                }
-
-                calls = ecr.Calls.Count;
-                await WriteAsync(response, 200, "text/plain", System.Text.Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{calls} {left}")));
-                return;
-            }
-
-            // The latency runs from the request's arrival and includes the fake's own work, as a real service's does:
-            // an answer takes the latency, or longer only when the fake is slower than that.
-            var latencyElapsed = Task.Delay(latency, CancellationToken.None);
-            using var request = await ToMessageAsync(context.Request);
+            using var request = await ToMessageAsync(context.Request, context.RequestAborted);
             using var answer = await _handler.SendAsync(request, CancellationToken.None);
             if (answer.Headers.TryGetValues("X-Amzn-Errortype", out var errorTypes))
             {
-                response.Headers.Add("X-Amzn-Errortype", errorTypes.Single());
+                context.Response.Headers["X-Amzn-Errortype"] = errorTypes.Single();
             }
 
             if (answer.Headers.RetryAfter is { } retryAfter)
             {
-                response.Headers.Add("Retry-After", retryAfter.ToString());
+                context.Response.Headers.RetryAfter = retryAfter.ToString();
             }
 
-            var body = await answer.Content.ReadAsByteArrayAsync();
+            var body = await answer.Content.ReadAsByteArrayAsync(CancellationToken.None);
             await latencyElapsed;
-            await WriteAsync(response, (int)answer.StatusCode, answer.Content.Headers.ContentType?.ToString(), body);
+            await WriteAsync(context.Response, (int)answer.StatusCode, answer.Content.Headers.ContentType?.ToString(), body);
         }
         catch (ContractViolationException violation)
         {
             await Console.Error.WriteLineAsync($"Contract violation: {violation.Message}");
-            await WriteAsync(response, 400, "text/plain", System.Text.Encoding.UTF8.GetBytes(violation.Message));
+            await WriteAsync(context.Response, 400, "text/plain", Encoding.UTF8.GetBytes(violation.Message));
         }
     }
 
-    private static async Task<HttpRequestMessage> ToMessageAsync(HttpListenerRequest incoming)
+    private string Stats()
+    {
+        int left;
+        lock (ecr.Gate)
+        {
+            left = ecr.Repositories.Sum(r => r.Images.Count);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{ecr.Calls.Count} {left} {rateLimiter?.Throttled ?? 0}");
+    }
+
+    private static async Task<HttpRequestMessage> ToMessageAsync(HttpRequest incoming, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await incoming.InputStream.CopyToAsync(buffer);
-        var message = new HttpRequestMessage(new HttpMethod(incoming.HttpMethod), incoming.Url)
+        await incoming.Body.CopyToAsync(buffer, cancellationToken);
+        var message = new HttpRequestMessage(new HttpMethod(incoming.Method), new Uri(incoming.GetEncodedUrl()))
         {
             Content = new ByteArrayContent(buffer.ToArray()),
         };
-        foreach (var name in incoming.Headers.AllKeys.OfType<string>())
+        foreach (var (name, values) in incoming.Headers)
         {
-            var value = incoming.Headers[name];
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
             {
-                message.Content.Headers.TryAddWithoutValidation(name, value);
+                message.Content.Headers.TryAddWithoutValidation(name, values.ToString());
             }
             else if (!name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
             {
-                message.Headers.TryAddWithoutValidation(name, value);
+                message.Headers.TryAddWithoutValidation(name, values.ToString());
             }
         }
 
         return message;
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string? contentType, byte[] body)
+    private static async Task WriteAsync(HttpResponse response, int status, string? contentType, byte[] body)
     {
         response.StatusCode = status;
         response.ContentType = contentType;
-        response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body);
-        response.Close();
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body);
     }
 }
