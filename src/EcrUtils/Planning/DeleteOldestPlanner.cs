@@ -24,27 +24,29 @@ public static class DeleteOldestPlanner
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
 
-        var decisions = new List<ImageDecision>();
+        var ranked = RankedImage.NewestFirst(images, rules);
+        var reasons = new Reasons(keep);
+        var decisions = new List<ImageDecision>(ranked.Count);
         var activeRank = 0;
-        foreach (var ranked in RankedImage.NewestFirst(images, rules))
+        foreach (var image in ranked)
         {
-            if (ranked.Image.IsActive)
+            if (image.Image.IsActive)
             {
                 activeRank++;
             }
 
-            decisions.Add(Decide(ranked, rules, keep, activeRank));
+            decisions.Add(Decide(image, rules, keep, activeRank, reasons));
         }
 
         return new RepositoryPlan(decisions);
     }
 
-    private static ImageDecision Decide(RankedImage ranked, TagRules rules, int keep, int activeRank)
+    private static ImageDecision Decide(RankedImage ranked, TagRules rules, int keep, int activeRank, Reasons reasons)
     {
         var image = ranked.Image;
         if (image.IsActive && activeRank <= keep)
         {
-            return ImageDecision.Keep(image, keep == 1 ? "the newest" : $"one of the {keep} newest");
+            return ImageDecision.Keep(image, reasons.Kept);
         }
 
         if (image.Tags.FirstOrDefault(rules.IsProtectedTag) is { } protectedTag)
@@ -64,7 +66,14 @@ public static class DeleteOldestPlanner
 
         // No floating tag is left among these (the image would have been kept), but never remove one here.
         IReadOnlyList<string> tagsToRemove = [.. ranked.EnvironmentTags.Where(tag => !rules.IsFloatingTag(tag))];
-        var reason = keep == 1 ? "older than the newest" : $"older than the {keep} newest";
-        return new ImageDecision(image, ImageAction.Remove, tagsToRemove, reason);
+        return new ImageDecision(image, ImageAction.Remove, tagsToRemove, reasons.Removed);
+    }
+
+    // Worded once per plan, not once per image.
+    private sealed class Reasons(int keep)
+    {
+        public string Kept { get; } = keep == 1 ? "the newest" : $"one of the {keep} newest";
+
+        public string Removed { get; } = keep == 1 ? "older than the newest" : $"older than the {keep} newest";
     }
 }

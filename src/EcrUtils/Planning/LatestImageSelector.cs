@@ -15,9 +15,17 @@ public static class LatestImageSelector
     /// <returns>The newest image, or <see langword="null"/> when the environment has none here.</returns>
     public static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules)
     {
-        return RankedImage.NewestFirst(images, rules)
-            .Where(ranked => ranked.Image.IsActive)
-            .Select(ranked => ranked.GreatestFixedTag is { } tag ? new LatestImage(ranked.Image, tag) : null)
-            .FirstOrDefault(latest => latest is not null);
+        // The first in newest-first order, found in one pass rather than by sorting the whole repository.
+        RankedImage? newest = null;
+        foreach (var ranked in RankedImage.All(images, rules))
+        {
+            if (ranked.Image.IsActive && ranked.GreatestFixedTag is not null
+                && (newest is null || NewestFirstComparer.Instance.Compare(ranked, newest) < 0))
+            {
+                newest = ranked;
+            }
+        }
+
+        return newest is null ? null : new LatestImage(newest.Image, newest.GreatestFixedTag!);
     }
 }

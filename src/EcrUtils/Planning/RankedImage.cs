@@ -16,10 +16,21 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
     /// </summary>
     public static IReadOnlyList<RankedImage> NewestFirst(IEnumerable<EcrImage> images, TagRules rules)
     {
+        var ranked = All(images, rules);
+        ranked.Sort(NewestFirstComparer.Instance);
+        return ranked;
+    }
+
+    /// <summary>
+    /// The environment images among <paramref name="images"/>, in no particular order; an image listed twice is ranked
+    /// once (see <see cref="NewestFirst"/>). Plain loops: this runs for every image of repositories of 100,000.
+    /// </summary>
+    public static List<RankedImage> All(IEnumerable<EcrImage> images, TagRules rules)
+    {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
 
-        var byDigest = new Dictionary<string, EcrImage>(StringComparer.Ordinal);
+        var byDigest = new Dictionary<string, EcrImage>(images is IReadOnlyCollection<EcrImage> known ? known.Count : 0, StringComparer.Ordinal);
         foreach (var image in images)
         {
             byDigest[image.Digest] = byDigest.TryGetValue(image.Digest, out var seen)
@@ -27,20 +38,36 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
                 : image;
         }
 
-        var ranked = byDigest.Values
-            .Select(image => Rank(image, rules))
-            .Where(r => r.EnvironmentTags.Count > 0)
-            .ToList();
-        ranked.Sort(NewestFirstComparer.Instance);
+        var ranked = new List<RankedImage>(byDigest.Count);
+        foreach (var image in byDigest.Values)
+        {
+            if (Rank(image, rules) is { } rankedImage)
+            {
+                ranked.Add(rankedImage);
+            }
+        }
+
         return ranked;
     }
 
-    private static RankedImage Rank(EcrImage image, TagRules rules)
+    private static RankedImage? Rank(EcrImage image, TagRules rules)
     {
-        IReadOnlyList<string> environmentTags = [.. image.Tags.Where(rules.IsEnvironmentTag)];
-        var greatestFixedTag = environmentTags
-            .Where(tag => !rules.IsFloatingTag(tag))
-            .Max(NaturalStringComparer.Instance);
-        return new RankedImage(image, environmentTags, greatestFixedTag);
+        List<string>? environmentTags = null;
+        string? greatestFixedTag = null;
+        foreach (var tag in image.Tags)
+        {
+            if (!rules.IsEnvironmentTag(tag))
+            {
+                continue;
+            }
+
+            (environmentTags ??= new List<string>(image.Tags.Count)).Add(tag);
+            if (!rules.IsFloatingTag(tag) && (greatestFixedTag is null || NaturalStringComparer.Instance.Compare(tag, greatestFixedTag) > 0))
+            {
+                greatestFixedTag = tag;
+            }
+        }
+
+        return environmentTags is null ? null : new RankedImage(image, environmentTags, greatestFixedTag);
     }
 }
