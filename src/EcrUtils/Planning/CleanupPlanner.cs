@@ -27,6 +27,11 @@ public static class CleanupPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(plan);
         var deleted = plan.Decisions.Where(d => d.DeletesImage).Select(d => d.Image).ToList();
+        if (NothingCanGoWith(images, deleted))
+        {
+            return CleanupPlan.Empty;
+        }
+
         var gone = deleted.Select(i => i.Digest).ToHashSet(StringComparer.Ordinal);
         var removedTags = plan.Removals
             .GroupBy(d => d.Image.Digest, StringComparer.Ordinal)
@@ -50,6 +55,10 @@ public static class CleanupPlanner
         ArgumentNullException.ThrowIfNull(deleted);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(rules);
+        if (NothingCanGoWith(remaining, deleted))
+        {
+            return CleanupPlan.Empty;
+        }
 
         var search = new CleanupSearch(Merge(remaining), catalog, rules);
         foreach (var image in deleted)
@@ -59,6 +68,12 @@ public static class CleanupPlanner
 
         return search.Run();
     }
+
+    // Children come only from a deleted index, companions only with a companion tag: without either (most
+    // repositories), the search over every image of the repository would find nothing.
+    private static bool NothingCanGoWith(IEnumerable<EcrImage> images, IEnumerable<EcrImage> deleted) =>
+        !deleted.Any(ManifestIndex.IsIndex)
+        && !images.Any(image => image.Tags.Any(tag => CompanionTags.TryGetSubject(tag, out _)));
 
     private static SortedDictionary<string, EcrImage> Merge(IEnumerable<EcrImage> images)
     {

@@ -17,6 +17,13 @@ public static partial class CompanionTags
     public static bool TryGetSubject(string tag, [NotNullWhen(true)] out string? subjectDigest)
     {
         ArgumentNullException.ThrowIfNull(tag);
+        if (!tag.StartsWith("sha256-", StringComparison.Ordinal))
+        {
+            // Most tags; checked before the regex because every tag of a repository is asked about.
+            subjectDigest = null;
+            return false;
+        }
+
         var match = CompanionTag().Match(tag);
         subjectDigest = match.Success ? "sha256:" + match.Groups["hex"].Value : null;
         return match.Success;
