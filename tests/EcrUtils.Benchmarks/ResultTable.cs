@@ -5,24 +5,29 @@ namespace EcrUtils.Benchmarks;
 
 /// <summary>
 /// The results as a Markdown table, ready for BENCHMARKS.md. In a throttled scenario, API calls counts every attempt and
-/// the bound column holds <see cref="Scenario.Bound"/>, marked "(rate limit)" when the quota sets it.
+/// the bound column holds <see cref="Scenario.Bound"/>, marked "(rate limit)" when the quota sets it. The last two
+/// columns hold the mean latency that the simulated ECR really served and the ratio to the bound at that latency.
 /// </summary>
 internal static class ResultTable
 {
     public static string Format(IEnumerable<ScenarioResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Scenario | API calls | Lower bound | Wall time | Latency bound | Ratio | Peak memory | Throttled |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| Scenario | API calls | Lower bound | Wall time | Latency bound | Ratio | Peak memory | Throttled | Served latency | Ratio at served |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var ratio = double.IsNaN(r.Ratio) ? "n/a" : r.Ratio.ToString("F2", CultureInfo.InvariantCulture);
             var throttled = r.Scenario.RateLimit is null ? "n/a" : r.Throttled.ToString(CultureInfo.InvariantCulture);
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario.Name} | {r.Calls} | {r.Scenario.LowerBoundCalls} | {r.WallTime.TotalSeconds:F2} s | {Bound(r.Scenario)} | {ratio} | {r.PeakWorkingSet / (1024.0 * 1024):F0} MiB | {throttled} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario.Name} | {r.Calls} | {r.Scenario.LowerBoundCalls} | {r.WallTime.TotalSeconds:F2} s | {Bound(r.Scenario)} | {ratio} | {r.PeakWorkingSet / (1024.0 * 1024):F0} MiB | {throttled} | {Served(r)} |");
         }
 
         return text.ToString();
     }
+
+    private static string Served(ScenarioResult r) => r.Scenario.LatencyMs == 0
+        ? "n/a | n/a"
+        : string.Create(CultureInfo.InvariantCulture, $"{r.ServedLatencyMs:F1} ms | {r.ServedRatio:F2}");
 
     private static string Bound(Scenario scenario) => scenario switch
     {

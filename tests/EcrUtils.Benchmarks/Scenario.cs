@@ -41,16 +41,7 @@ internal sealed record Scenario(
     /// The critical path at this latency: the repository list, then each repository's pages one after the other (a page
     /// needs the previous page's token) and its deletion batches, spread over the calls that may be in flight at once.
     /// </summary>
-    public TimeSpan LatencyBound
-    {
-        get
-        {
-            var rounds = Repositories >= MaxParallel
-                ? Math.Ceiling(Repositories * (Pages + Batches) / (double)MaxParallel)
-                : Pages + Math.Ceiling(Batches / (double)MaxParallel);
-            return TimeSpan.FromMilliseconds(LatencyMs * (1 + rounds));
-        }
-    }
+    public TimeSpan LatencyBound => LatencyBoundAt(LatencyMs);
 
     /// <summary>
     /// What the quota alone allows (zero without one): an operation's bucket is full when the run starts, so its n-th
@@ -63,7 +54,22 @@ internal sealed record Scenario(
         : LowerBoundCallsByOperation.Max(c => limit.TimeToAdmit(c.Calls)) + TimeSpan.FromMilliseconds(LatencyMs);
 
     /// <summary>The wall time no run can beat: the larger of <see cref="LatencyBound"/> and <see cref="RateBound"/>.</summary>
-    public TimeSpan Bound => LatencyBound > RateBound ? LatencyBound : RateBound;
+    public TimeSpan Bound => BoundAt(LatencyMs);
+
+    /// <summary><see cref="Bound"/> if every call took <paramref name="latencyMs"/>.</summary>
+    public TimeSpan BoundAt(double latencyMs)
+    {
+        var latencyBound = LatencyBoundAt(latencyMs);
+        return latencyBound > RateBound ? latencyBound : RateBound;
+    }
+
+    private TimeSpan LatencyBoundAt(double latencyMs)
+    {
+        var rounds = Repositories >= MaxParallel
+            ? Math.Ceiling(Repositories * (Pages + Batches) / (double)MaxParallel)
+            : Pages + Math.Ceiling(Batches / (double)MaxParallel);
+        return TimeSpan.FromMilliseconds(latencyMs * (1 + rounds));
+    }
 
     private int Pages => Math.Max(1, (ImagesPerRepository + 999) / 1000);
 

@@ -67,13 +67,17 @@ internal static class ScenarioRunner
         }
 
         using var stats = new HttpClient { BaseAddress = new Uri(endpoint) };
+
+        // The warm-up stopped after one page; the request for the next that it cancelled is counted on arrival, if it
+        // arrived: give it time to, so that it is not counted among the run's calls.
+        await Task.Delay(TimeSpan.FromMilliseconds(2 * Math.Max(scenario.LatencyMs, 10)), cancellationToken);
         if (scenario.RateLimit is { } limit)
         {
             // The warm-up took a token: the run starts with full buckets, as the rate bound assumes.
             await Task.Delay(TimeSpan.FromSeconds(2.0 / limit.RequestsPerSecond), cancellationToken);
         }
 
-        var (callsBefore, _, throttledBefore) = await StatsAsync(stats, cancellationToken);
+        var before = await StatsAsync(stats, cancellationToken);
         var folder = Directory.CreateTempSubdirectory("ecrutils-benchmark-");
         try
         {
@@ -89,16 +93,23 @@ internal static class ScenarioRunner
             }
 
             watch.Stop();
-            var (callsAfter, left, throttledAfter) = await StatsAsync(stats, cancellationToken);
-            if (left != scenario.ExpectedImagesLeft)
+            var after = await StatsAsync(stats, cancellationToken);
+            if (after.ImagesLeft != scenario.ExpectedImagesLeft)
             {
                 throw new InvalidOperationException(
-                    $"{scenario.Name}: {left} images are left instead of {scenario.ExpectedImagesLeft}; the run did not do all it planned (see its output above).");
+                    $"{scenario.Name}: {after.ImagesLeft} images are left instead of {scenario.ExpectedImagesLeft}; the run did not do all it planned (see its output above).");
             }
 
             using var process = Process.GetCurrentProcess();
+            var served = after.Served - before.Served;
             return new ScenarioResult(
-                scenario, callsAfter - callsBefore, watch.Elapsed, process.PeakWorkingSet64, left, throttledAfter - throttledBefore);
+                scenario,
+                after.Calls - before.Calls,
+                watch.Elapsed,
+                process.PeakWorkingSet64,
+                after.ImagesLeft,
+                after.Throttled - before.Throttled,
+                served > 0 ? (after.ServedMs - before.ServedMs) / served : 0);
         }
         finally
         {
@@ -106,12 +117,16 @@ internal static class ScenarioRunner
         }
     }
 
-    private static async Task<(int Calls, int ImagesLeft, int Throttled)> StatsAsync(HttpClient stats, CancellationToken cancellationToken)
+    private static async Task<ServerStats> StatsAsync(HttpClient stats, CancellationToken cancellationToken)
     {
         var parts = (await stats.GetStringAsync(new Uri("stats", UriKind.Relative), cancellationToken)).Split(' ');
-        return (
+        return new ServerStats(
             int.Parse(parts[0], CultureInfo.InvariantCulture),
             int.Parse(parts[1], CultureInfo.InvariantCulture),
-            int.Parse(parts[2], CultureInfo.InvariantCulture));
+            int.Parse(parts[2], CultureInfo.InvariantCulture),
+            long.Parse(parts[3], CultureInfo.InvariantCulture),
+            double.Parse(parts[4], CultureInfo.InvariantCulture));
     }
+
+    private sealed record ServerStats(int Calls, int ImagesLeft, int Throttled, long Served, double ServedMs);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -17,13 +18,17 @@ namespace EcrUtils.Benchmarks;
 /// <summary>
 /// Serves the fake ECR on 127.0.0.1 with Kestrel, from a process of its own, so that the fake's work (building pages,
 /// looking up tags) runs outside the measured process, as a real ECR's would. Besides ECR's POST /, it answers GET /stats
-/// with "calls imagesLeft throttled" for the measuring process (calls counts every attempt, throttled ones included).
-/// Every ECR call, throttled or not, is answered no sooner than the latency after it arrived.
+/// with "calls imagesLeft throttled served servedMs" for the measuring process (calls counts every attempt, throttled
+/// ones included; served and servedMs: the answers written so far and their total time from arrival to written).
+/// Every ECR call, throttled or not, is answered no sooner than the latency after it arrived; timers fire late by a
+/// millisecond or more on a busy machine, which is why the served time is measured rather than assumed.
 /// </summary>
 internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceRateLimiter? rateLimiter) : IAsyncDisposable
 {
     private readonly HttpMessageInvoker _handler = new(new FakeEcrHandler(ecr));
     private WebApplication? _app;
+    private long _served;
+    private long _servedTicks;
 
     /// <summary>Starts serving on a free port of 127.0.0.1 and returns the port.</summary>
     public async Task<int> StartAsync(CancellationToken cancellationToken)
@@ -66,6 +71,7 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
 
         // The latency runs from the request's arrival and includes the fake's own work, as a real service's does:
         // an answer takes the latency, or longer only when the fake is slower than that.
+        var arrived = Stopwatch.GetTimestamp();
         var latencyElapsed = Task.Delay(latency, CancellationToken.None);
         try
         {
@@ -84,6 +90,9 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
             var body = await answer.Content.ReadAsByteArrayAsync(CancellationToken.None);
             await latencyElapsed;
             await WriteAsync(context.Response, (int)answer.StatusCode, answer.Content.Headers.ContentType?.ToString(), body);
+            await context.Response.CompleteAsync();
+            Interlocked.Add(ref _servedTicks, Stopwatch.GetElapsedTime(arrived).Ticks);
+            Interlocked.Increment(ref _served);
         }
         catch (ContractViolationException violation)
         {
@@ -100,7 +109,9 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
             left = ecr.Repositories.Sum(r => r.Images.Count);
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{ecr.Calls.Count} {left} {rateLimiter?.Throttled ?? 0}");
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{ecr.Calls.Count} {left} {rateLimiter?.Throttled ?? 0} {Interlocked.Read(ref _served)} {TimeSpan.FromTicks(Interlocked.Read(ref _servedTicks)).TotalMilliseconds:F3}");
     }
 
     private static async Task<HttpRequestMessage> ToMessageAsync(HttpRequest incoming, CancellationToken cancellationToken)
