@@ -23,12 +23,24 @@ public sealed class GetLatestImagesOperation(IEcrClient client)
             async (index, token) =>
             {
                 var repository = repositories[index];
-                var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, token).ConfigureAwait(false);
-                if (LatestImageSelector.Select(images, rules) is { } latest)
+
+                // Page by page, while the next page is on its way: only the newest image so far is kept.
+                LatestImage? newest = null;
+                LatestImage? fallbackNewest = null;
+                await foreach (var page in client.DescribeImagesAsync(options.RegistryId, repository.Name, token).ConfigureAwait(false))
+                {
+                    newest = LatestImageSelector.Select(newest, page, rules);
+                    if (fallbackRules is not null)
+                    {
+                        fallbackNewest = LatestImageSelector.Select(fallbackNewest, page, fallbackRules);
+                    }
+                }
+
+                if (newest is { } latest)
                 {
                     results[index] = new LatestImageResult(repository, latest, rules.Environment, IsFallback: false);
                 }
-                else if (fallbackRules is not null && LatestImageSelector.Select(images, fallbackRules) is { } fallbackLatest)
+                else if (fallbackRules is not null && fallbackNewest is { } fallbackLatest)
                 {
                     results[index] = new LatestImageResult(repository, fallbackLatest, fallbackRules.Environment, IsFallback: true);
                 }

@@ -28,4 +28,20 @@ public static class LatestImageSelector
 
         return newest is null ? null : new LatestImage(newest.Image, newest.GreatestFixedTag!);
     }
+
+    /// <summary>
+    /// The newest image so far when a listing arrives page by page: <paramref name="newestSoFar"/> (the result for the
+    /// pages before, or <see langword="null"/>) against <paramref name="page"/>. Only the newest image is kept between
+    /// pages, so a repository of 100,000 images costs one page of memory; an image listed again (tags changed while
+    /// the listing ran) is taken with the tags of both listings, as <see cref="Select(IEnumerable{EcrImage}, TagRules)"/>
+    /// takes them.
+    /// </summary>
+    /// <param name="newestSoFar">The newest image of the pages before this one.</param>
+    /// <param name="page">The next page of the repository's images.</param>
+    /// <param name="rules">The environment's tag rules.</param>
+    public static LatestImage? Select(LatestImage? newestSoFar, IReadOnlyCollection<EcrImage> page, TagRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return newestSoFar is null ? Select(page, rules) : Select([newestSoFar.Image, .. page], rules);
+    }
 }

@@ -99,4 +99,36 @@ public sealed class LatestImageSelectorTests
 
         Assert.Null(sut);
     }
+
+    [Fact]
+    public void Select_PageByPage_FindsWhatTheWholeListingFinds()
+    {
+        var random = new Random(5);
+        var images = Enumerable.Range(0, 2_500)
+            .Select(i => Image($"d{i}", random.Next(0, 400), $"am-{i}", i % 7 == 0 ? "am-latest" : $"other-{i}"))
+            .Concat([Archived("archived", 1_000, "am-9999")])
+            .OrderBy(_ => random.Next())
+            .ToList();
+
+        LatestImage? sut = null;
+        foreach (var page in images.Chunk(1000))
+        {
+            sut = LatestImageSelector.Select(sut, page, s_rules);
+        }
+
+        Assert.Equal(LatestImageSelector.Select(images, s_rules), sut);
+    }
+
+    [Fact]
+    public void Select_PageByPage_KeepsTheTagsOfBothListings_OfAnImageListedTwice()
+    {
+        EcrImage[] first = [Image("d1", 1, "am-1"), Image("d2", 5, "am-2")];
+        EcrImage[] second = [Image("d2", 5, "am-10"), Image("d3", 3, "am-3")];
+
+        var sut = LatestImageSelector.Select(LatestImageSelector.Select(null, first, s_rules), second, s_rules);
+
+        Assert.Equal("sha256:d2", sut?.Image.Digest);
+        Assert.Equal("am-10", sut?.Tag);
+        Assert.Equal(["am-2", "am-10"], sut?.Image.Tags);
+    }
 }
