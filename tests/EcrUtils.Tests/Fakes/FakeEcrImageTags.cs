@@ -36,24 +36,7 @@ internal sealed class FakeEcrImageTags(FakeEcrImage image, IEnumerable<string> t
         return true;
     }
 
-    public int RemoveAll(Predicate<string> match)
-    {
-        List<string> removed = [];
-        foreach (var tag in _tags)
-        {
-            if (match(tag))
-            {
-                removed.Add(tag);
-            }
-        }
-
-        foreach (var tag in removed)
-        {
-            Remove(tag);
-        }
-
-        return removed.Count;
-    }
+    public int RemoveAll(Predicate<string> match) => FakeEcrCollections.RemoveAll(_tags, match, Remove);
 
     public List<string>.Enumerator GetEnumerator() => _tags.GetEnumerator();
 

@@ -54,24 +54,7 @@ internal sealed class FakeEcrImages : IReadOnlyCollection<FakeEcrImage>
         return true;
     }
 
-    public int RemoveAll(Predicate<FakeEcrImage> match)
-    {
-        List<FakeEcrImage> removed = [];
-        foreach (var image in this)
-        {
-            if (match(image))
-            {
-                removed.Add(image);
-            }
-        }
-
-        foreach (var image in removed)
-        {
-            Remove(image);
-        }
-
-        return removed.Count;
-    }
+    public int RemoveAll(Predicate<FakeEcrImage> match) => FakeEcrCollections.RemoveAll(this, match, Remove);
 
     /// <summary>
     /// The matches of the filter from the <paramref name="offset"/>th on, at most <paramref name="pageSize"/>, as
