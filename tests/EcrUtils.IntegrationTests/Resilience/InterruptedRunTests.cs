@@ -101,14 +101,35 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
 
     private Dictionary<string, string?> ThroughProxy() => new() { ["AWS_ENDPOINT_URL"] = Proxy.Endpoint };
 
+    // What a reader finds after the run stopped: the report, with the lines of its journal (if any) applied in order,
+    // each replacing images by digest (README, "Report").
     private async Task<IReadOnlyList<string>> RemovedTagsAsync()
     {
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath));
-        return
-        [
-            .. report.RootElement.GetProperty("repositories").EnumerateArray()
-                .SelectMany(r => r.GetProperty("images").EnumerateArray())
-                .SelectMany(i => i.GetProperty("removedTags").EnumerateArray().Select(t => t.GetString()!)),
-        ];
+        var removedByDigest = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath)))
+        {
+            foreach (var repository in report.RootElement.GetProperty("repositories").EnumerateArray())
+            {
+                Apply(repository);
+            }
+        }
+
+        var journal = ReportPath + ".journal";
+        foreach (var line in File.Exists(journal) ? await File.ReadAllLinesAsync(journal) : [])
+        {
+            using var entry = JsonDocument.Parse(line);
+            Apply(entry.RootElement);
+        }
+
+        return [.. removedByDigest.Values.SelectMany(tags => tags)];
+
+        void Apply(JsonElement repository)
+        {
+            foreach (var image in repository.GetProperty("images").EnumerateArray())
+            {
+                removedByDigest[image.GetProperty("digest").GetString()!] =
+                    [.. image.GetProperty("removedTags").EnumerateArray().Select(t => t.GetString()!)];
+            }
+        }
     }
 }
