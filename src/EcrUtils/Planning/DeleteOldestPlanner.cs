@@ -65,8 +65,20 @@ public static class DeleteOldestPlanner
         }
 
         // No floating tag is left among these (the image would have been kept), but never remove one here.
-        IReadOnlyList<string> tagsToRemove = [.. ranked.EnvironmentTags.Where(tag => !rules.IsFloatingTag(tag))];
-        return new ImageDecision(image, ImageAction.Remove, tagsToRemove, reasons.Removed);
+        return new ImageDecision(image, ImageAction.Remove, WithoutFloatingTags(ranked.EnvironmentTags, rules), reasons.Removed);
+    }
+
+    private static IReadOnlyList<string> WithoutFloatingTags(IReadOnlyList<string> tags, TagRules rules)
+    {
+        foreach (var tag in tags)
+        {
+            if (rules.IsFloatingTag(tag))
+            {
+                return [.. tags.Where(t => !rules.IsFloatingTag(t))];
+            }
+        }
+
+        return tags;
     }
 
     // Worded once per plan, not once per image.

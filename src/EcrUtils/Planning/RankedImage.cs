@@ -53,11 +53,13 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
     private static RankedImage? Rank(EcrImage image, TagRules rules)
     {
         List<string>? environmentTags = null;
+        var others = 0;
         string? greatestFixedTag = null;
         foreach (var tag in image.Tags)
         {
             if (!rules.IsEnvironmentTag(tag))
             {
+                others++;
                 continue;
             }
 
@@ -68,6 +70,7 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
             }
         }
 
-        return environmentTags is null ? null : new RankedImage(image, environmentTags, greatestFixedTag);
+        // An image whose tags all belong to the environment (most of them) shares its tag list rather than copy it.
+        return environmentTags is null ? null : new RankedImage(image, others == 0 ? image.Tags : environmentTags, greatestFixedTag);
     }
 }
