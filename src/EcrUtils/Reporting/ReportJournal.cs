@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace EcrUtils.Reporting;
 
@@ -24,12 +22,6 @@ internal sealed class ReportJournal(string reportPath)
     // A run journals each image about twice (its plan, then its batch): at 4, a run over one large repository finishes
     // without rewriting the report before the end, and a run over many repositories rewrites it a few times as it grows.
     public const int RewriteFactor = 4;
-
-    private static readonly JsonTypeInfo<RepositoryReport> s_lineTypeInfo = (JsonTypeInfo<RepositoryReport>)new JsonSerializerOptions(ReportJsonContext.Default.Options)
-    {
-        WriteIndented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    }.GetTypeInfo(typeof(RepositoryReport));
 
     private long _entries;
 
@@ -62,7 +54,7 @@ internal sealed class ReportJournal(string reportPath)
         // Straight into the file: a line with the plan of 100,000 images is tens of megabytes.
         using (var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
-            JsonSerializer.Serialize(stream, line, s_lineTypeInfo);
+            JsonSerializer.Serialize(stream, line, ReportJson.TypeInfo<RepositoryReport>(ReportJson.Compact));
             stream.Write("\n"u8);
         }
 

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using EcrUtils.Ecr;
 using EcrUtils.InUse;
 using EcrUtils.Operations;
@@ -17,12 +15,6 @@ namespace EcrUtils.Reporting;
 /// </summary>
 public sealed class ReportWriter : IDeletionRecorder
 {
-    // Relaxed escaping keeps regexes and tags readable in the file ("+" rather than "\u002B"); the report is
-    // never embedded in HTML. A large report is written without indentation: it is read by tools, and indenting made
-    // it half as large again and twice as slow to write.
-    private static readonly JsonTypeInfo<ReportDocument> IndentedTypeInfo = TypeInfo(indented: true);
-    private static readonly JsonTypeInfo<ReportDocument> CompactTypeInfo = TypeInfo(indented: false);
-
     private readonly Lock _lock = new();
     private readonly TimeProvider _timeProvider;
     private readonly ReportJournal _journal;
@@ -301,13 +293,6 @@ public sealed class ReportWriter : IDeletionRecorder
 
     private static int Entries(RepositoryReport report) => report.Images.Count + report.Problems.Count;
 
-    private static JsonTypeInfo<ReportDocument> TypeInfo(bool indented) =>
-        (JsonTypeInfo<ReportDocument>)new JsonSerializerOptions(ReportJsonContext.Default.Options)
-        {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            WriteIndented = indented,
-        }.GetTypeInfo(typeof(ReportDocument));
-
     private bool CountsAsDeleted(ImageReport image) => image.DeletesImage && (Document.Preview || image.Outcome == "removed");
 
     // changedImages: the images that the change touched, for the journal; without it, all of the repository's images.
@@ -342,7 +327,10 @@ public sealed class ReportWriter : IDeletionRecorder
         var temporary = Path + ".tmp";
         using (var stream = File.Create(temporary))
         {
-            JsonSerializer.Serialize(stream, Document, _entries <= ReportJournal.SmallReportEntries ? IndentedTypeInfo : CompactTypeInfo);
+            JsonSerializer.Serialize(
+                stream,
+                Document,
+                ReportJson.TypeInfo<ReportDocument>(_entries <= ReportJournal.SmallReportEntries ? ReportJson.Indented : ReportJson.Compact));
         }
 
         File.Move(temporary, Path, overwrite: true);

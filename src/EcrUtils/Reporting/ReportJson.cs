@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace EcrUtils.Reporting;
+
+/// <summary>
+/// How the report and its journal are written. Relaxed escaping keeps regexes and tags readable in the file ("+" rather
+/// than "\u002B"); the report is never embedded in HTML. Indented while small, for people; compact once large (and in
+/// the journal), for tools: indenting made a large report half as large again and twice as slow to write.
+/// </summary>
+internal static class ReportJson
+{
+    private static JsonSerializerOptions? s_compact;
+
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    // Built on first use: most runs never write a large report, and building the options' metadata costs start-up time.
+    public static JsonSerializerOptions Compact => s_compact ??= Create(indented: false);
+
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
+    private static JsonSerializerOptions Create(bool indented) => new(ReportJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = indented,
+    };
+}
