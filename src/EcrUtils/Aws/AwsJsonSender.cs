@@ -64,9 +64,9 @@ internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, Resilie
         message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
         message.Headers.Add("X-Amz-Target", targetPrefix + operation);
 
-        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
+        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
-        var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var responseBody = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, responseBody);

@@ -32,9 +32,9 @@ internal sealed class LambdaRequestSender(HttpClient httpClient, Uri endpoint, R
     {
         // A new message for every attempt: the signing handler then signs each retry with a fresh timestamp.
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken)
+        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
             .ConfigureAwait(false);
-        var responseBody = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var responseBody = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, responseBody);
