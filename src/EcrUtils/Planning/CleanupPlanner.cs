@@ -41,7 +41,7 @@ public static class CleanupPlanner
             .Select(image => removedTags.TryGetValue(image.Digest, out var removed)
                 ? image with { Tags = [.. image.Tags.Where(tag => !removed.Contains(tag))] }
                 : image);
-        return Plan(remaining, deleted, catalog, rules);
+        return Search(remaining, deleted, catalog, rules);
     }
 
     /// <summary>Plans the cleanup after <paramref name="deleted"/> left the repository, which now holds <paramref name="remaining"/>.</summary>
@@ -55,11 +55,11 @@ public static class CleanupPlanner
         ArgumentNullException.ThrowIfNull(deleted);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(rules);
-        if (NothingCanGoWith(remaining, deleted))
-        {
-            return CleanupPlan.Empty;
-        }
+        return NothingCanGoWith(remaining, deleted) ? CleanupPlan.Empty : Search(remaining, deleted, catalog, rules);
+    }
 
+    private static CleanupPlan Search(IEnumerable<EcrImage> remaining, IEnumerable<EcrImage> deleted, IndexCatalog catalog, TagRules rules)
+    {
         var search = new CleanupSearch(Merge(remaining), catalog, rules);
         foreach (var image in deleted)
         {
