@@ -90,6 +90,7 @@ internal sealed class EcrClient : IEcrClient
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<AwsAnswer>? next = DescribeImagesPageAsync(registryId, repositoryName, null, prefetch.Token);
         string? sent = null;
+        var values = new ValuePool();
         try
         {
             while (next is not null)
@@ -110,7 +111,7 @@ internal sealed class EcrClient : IEcrClient
                 }
 
                 sent = token;
-                yield return [.. (response.ImageDetails ?? []).Select(EcrResponseMapper.ToImage)];
+                yield return [.. (response.ImageDetails ?? []).Select(dto => EcrResponseMapper.ToImage(dto, values))];
             }
         }
         finally

@@ -19,14 +19,14 @@ internal static class EcrResponseMapper
         Required(dto.Key, "tags[].Key", "ListTagsForResource"),
         dto.Value ?? string.Empty);
 
-    public static EcrImage ToImage(ImageDetailDto dto) => new(
+    public static EcrImage ToImage(ImageDetailDto dto, ValuePool values) => new(
         Required(dto.ImageDigest, "imageDigest", "DescribeImages"),
         dto.ImageTags ?? [],
         FromEpochSeconds(dto.ImagePushedAt ?? throw Missing("imagePushedAt", "DescribeImages")),
         dto.ImageSizeInBytes ?? 0,
-        dto.ImageManifestMediaType,
-        dto.ArtifactMediaType,
-        string.IsNullOrEmpty(dto.ImageStatus) ? EcrImage.ActiveStatus : dto.ImageStatus);
+        values.Share(dto.ImageManifestMediaType),
+        values.Share(dto.ArtifactMediaType),
+        string.IsNullOrEmpty(dto.ImageStatus) ? EcrImage.ActiveStatus : values.Share(dto.ImageStatus)!);
 
     public static ImageIdentifierDto ToDto(ImageId id) => new(id.Tag, id.Digest);
 

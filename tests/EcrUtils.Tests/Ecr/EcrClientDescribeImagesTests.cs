@@ -188,6 +188,20 @@ public sealed class EcrClientDescribeImagesTests
         Assert.Equal("AccessDeniedException", error.ErrorCode);
     }
 
+    [Fact]
+    public async Task DescribeImages_KeepsOneCopyOfEachMediaType_AcrossPages()
+    {
+        AddImages(1500);
+        var sut = _ecr.CreateClient();
+
+        var images = (await ReadPagesAsync(sut)).SelectMany(p => p).ToList();
+
+        Assert.Equal(1500, images.Count);
+        Assert.NotNull(images[0].ManifestMediaType);
+        Assert.All(images, image => Assert.Same(images[0].ManifestMediaType, image.ManifestMediaType));
+        Assert.All(images, image => Assert.Same(images[0].Status, image.Status));
+    }
+
     private void AddImages(int count)
     {
         for (var i = 0; i < count; i++)
