@@ -42,19 +42,9 @@ internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, Resilie
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads a successful answer's body; a body that is not the expected JSON is an invalid response, never retried.</summary>
-    public TResponse Parse<TResponse>(string operation, AwsAnswer answer, JsonTypeInfo<TResponse> responseType)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(answer.Body, responseType)
-                ?? throw InvalidServiceResponse.Create(service, operation, answer.StatusCode, "the body is JSON null");
-        }
-        catch (JsonException exception)
-        {
-            throw InvalidServiceResponse.Create(service, operation, answer.StatusCode, $"the body is not valid JSON ({exception.Message})");
-        }
-    }
+    /// <summary>Reads a successful answer's body (see <see cref="AwsAnswer.Parse"/>).</summary>
+    public TResponse Parse<TResponse>(string operation, AwsAnswer answer, JsonTypeInfo<TResponse> responseType) =>
+        answer.Parse(service, operation, responseType);
 
     private async ValueTask<AwsAnswer> SendOnceAsync(string operation, byte[] body, CancellationToken cancellationToken)
     {
@@ -64,14 +54,6 @@ internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, Resilie
         message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
         message.Headers.Add("X-Amz-Target", targetPrefix + operation);
 
-        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-        var responseBody = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, responseBody);
-        }
-
-        return new AwsAnswer(response.StatusCode, responseBody);
+        return await AwsAnswer.ReceiveAsync(httpClient, message, operation, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EcrUtils.Aws;
 using EcrUtils.Ecr;
@@ -32,22 +31,7 @@ internal sealed class LambdaRequestSender(HttpClient httpClient, Uri endpoint, R
     {
         // A new message for every attempt: the signing handler then signs each retry with a fresh timestamp.
         using var message = new HttpRequestMessage(HttpMethod.Get, uri);
-        using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-        var responseBody = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, responseBody);
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(responseBody, responseType)
-                ?? throw InvalidServiceResponse.Create(AwsService.Lambda, operation, response.StatusCode, "the body is JSON null");
-        }
-        catch (JsonException exception)
-        {
-            throw InvalidServiceResponse.Create(AwsService.Lambda, operation, response.StatusCode, $"the body is not valid JSON ({exception.Message})");
-        }
+        var answer = await AwsAnswer.ReceiveAsync(httpClient, message, operation, cancellationToken).ConfigureAwait(false);
+        return answer.Parse(AwsService.Lambda, operation, responseType);
     }
 }
