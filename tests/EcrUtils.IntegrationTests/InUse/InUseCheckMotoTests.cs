@@ -14,12 +14,6 @@ namespace EcrUtils.IntegrationTests;
 [Collection(MotoCollectionDefinition.Name)]
 public sealed class InUseCheckMotoTests(MotoServer server) : MotoTest(server)
 {
-    public override async Task DisposeAsync()
-    {
-        await Registry.DisableAuthAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task Collector_FindsServicesRunningTasksAndFunctions()
     {

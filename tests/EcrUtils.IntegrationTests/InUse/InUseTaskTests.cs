@@ -6,12 +6,6 @@ namespace EcrUtils.IntegrationTests;
 [Collection(MotoCollectionDefinition.Name)]
 public sealed class InUseTaskTests(MotoServer server) : TaskTest(server)
 {
-    public override async Task DisposeAsync()
-    {
-        await Registry.DisableAuthAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task DeleteOldest_KeepsAnOlderImageThatARunningServiceUses()
     {

@@ -7,12 +7,6 @@ namespace EcrUtils.IntegrationTests;
 [Collection(MotoCollectionDefinition.Name)]
 public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(server)
 {
-    public override async Task DisposeAsync()
-    {
-        await Registry.DisableAuthAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task AllThreeTasks_Succeed_UnderTheShippedPolicy()
     {

@@ -4,12 +4,6 @@ namespace EcrUtils.IntegrationTests;
 [Collection(MotoCollectionDefinition.Name)]
 public sealed class SignedRequestTests(MotoServer server) : TaskTest(server)
 {
-    public override async Task DisposeAsync()
-    {
-        await Registry.DisableAuthAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task DeleteOldest_Succeeds_UnderTheShippedPolicy()
     {
