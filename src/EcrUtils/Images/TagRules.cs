@@ -91,7 +91,18 @@ public sealed class TagRules
     public bool IsFloatingTag(string tag) => UserPattern.IsMatch(_floatingTag, tag, ArgumentNames.FloatingTagPattern);
 
     /// <summary>Whether <paramref name="tag"/> matches any protected tag pattern; an image holding one is never touched.</summary>
-    public bool IsProtectedTag(string tag) => _protectTags.Any(p => UserPattern.IsMatch(p, tag, ArgumentNames.ProtectTag));
+    public bool IsProtectedTag(string tag)
+    {
+        foreach (var pattern in _protectTags)
+        {
+            if (UserPattern.IsMatch(pattern, tag, ArgumentNames.ProtectTag))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static Regex CompileTagPattern(string environment, string tagPattern, TimeSpan matchTimeout)
     {

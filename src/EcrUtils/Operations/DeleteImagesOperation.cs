@@ -38,10 +38,11 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                 var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
                 try
                 {
-                    var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, token).ConfigureAwait(false);
+                    var ranking = new ImageRanking(rules);
+                    var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, ranking.Add, token).ConfigureAwait(false);
                     var plan = task == EcrTask.DeleteOldestImages
-                        ? DeleteOldestPlanner.Plan(images, rules, options.Keep)
-                        : DeleteAllPlanner.Plan(images, rules);
+                        ? DeleteOldestPlanner.Plan(ranking.NewestFirst(), options.Keep)
+                        : DeleteAllPlanner.Plan(ranking.NewestFirst());
                     if (inUse is not null)
                     {
                         plan = await InUseProtection.ProtectAsync(client, options.RegistryId, repository, images, plan, inUse, token).ConfigureAwait(false);
@@ -75,15 +76,29 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
 
     private async Task DeleteAsync(string? registryId, RepositoryWork work, int maxParallel, CancellationToken cancellationToken)
     {
-        var plannedDigestByTag = work.Plan!.Removals
-            .SelectMany(d => d.TagsToRemove.Select(tag => (tag, d.Image.Digest)))
-            .ToDictionary(p => p.tag, p => p.Digest, StringComparer.Ordinal);
+        // Plain loops: this lies between the last page and the first deletion, once per image of the repository.
+        var plannedDigestByTag = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var decision in work.Plan!.Decisions)
+        {
+            if (decision.Action == ImageAction.Remove)
+            {
+                foreach (var tag in decision.TagsToRemove)
+                {
+                    // Throws for a tag listed on two images (it moved while the listing ran): the repository then
+                    // fails before anything of it is deleted.
+                    plannedDigestByTag.Add(tag, decision.Image.Digest);
+                }
+            }
+        }
+
         if (plannedDigestByTag.Count == 0)
         {
             return;
         }
 
-        var ids = plannedDigestByTag.Keys.Order(StringComparer.Ordinal).Select(ImageId.ForTag).ToList();
+        var tags = plannedDigestByTag.Keys.ToArray();
+        Array.Sort(tags, StringComparer.Ordinal);
+        var ids = Array.ConvertAll(tags, ImageId.ForTag);
         await ConcurrentBatches.DeleteAsync(
             client,
             registryId,

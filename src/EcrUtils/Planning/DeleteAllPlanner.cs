@@ -18,13 +18,26 @@ public static class DeleteAllPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
 
-        return new RepositoryPlan([.. RankedImage.NewestFirst(images, rules).Select(ranked => Decide(ranked, rules))]);
+        return Plan(RankedImage.NewestFirst(images, rules));
     }
 
-    private static ImageDecision Decide(RankedImage ranked, TagRules rules)
+    /// <summary>The plan for images already ranked (see <see cref="ImageRanking"/>), newest first.</summary>
+    internal static RepositoryPlan Plan(IReadOnlyList<RankedImage> newestFirst)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        var decisions = new List<ImageDecision>(newestFirst.Count);
+        foreach (var ranked in newestFirst)
+        {
+            decisions.Add(Decide(ranked));
+        }
+
+        return new RepositoryPlan(decisions);
+    }
+
+    private static ImageDecision Decide(RankedImage ranked)
     {
         var image = ranked.Image;
-        if (image.Tags.FirstOrDefault(rules.IsProtectedTag) is { } protectedTag)
+        if (ranked.ProtectedTag is { } protectedTag)
         {
             return ImageDecision.Keep(image, $"holds protected tag {protectedTag}");
         }

@@ -23,25 +23,32 @@ public static class DeleteOldestPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        return Plan(RankedImage.NewestFirst(images, rules), keep);
+    }
 
-        var ranked = RankedImage.NewestFirst(images, rules);
+    /// <summary>The plan for images already ranked (see <see cref="ImageRanking"/>), newest first.</summary>
+    internal static RepositoryPlan Plan(IReadOnlyList<RankedImage> newestFirst, int keep)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+
         var reasons = new Reasons(keep);
-        var decisions = new List<ImageDecision>(ranked.Count);
+        var decisions = new List<ImageDecision>(newestFirst.Count);
         var activeRank = 0;
-        foreach (var image in ranked)
+        foreach (var image in newestFirst)
         {
             if (image.Image.IsActive)
             {
                 activeRank++;
             }
 
-            decisions.Add(Decide(image, rules, keep, activeRank, reasons));
+            decisions.Add(Decide(image, keep, activeRank, reasons));
         }
 
         return new RepositoryPlan(decisions);
     }
 
-    private static ImageDecision Decide(RankedImage ranked, TagRules rules, int keep, int activeRank, Reasons reasons)
+    private static ImageDecision Decide(RankedImage ranked, int keep, int activeRank, Reasons reasons)
     {
         var image = ranked.Image;
         if (image.IsActive && activeRank <= keep)
@@ -49,12 +56,12 @@ public static class DeleteOldestPlanner
             return ImageDecision.Keep(image, reasons.Kept);
         }
 
-        if (image.Tags.FirstOrDefault(rules.IsProtectedTag) is { } protectedTag)
+        if (ranked.ProtectedTag is { } protectedTag)
         {
             return ImageDecision.Keep(image, $"holds protected tag {protectedTag}");
         }
 
-        if (image.Tags.FirstOrDefault(rules.IsFloatingTag) is { } floatingTag)
+        if (ranked.FloatingTag is { } floatingTag)
         {
             return ImageDecision.Keep(image, $"holds floating tag {floatingTag}");
         }
@@ -64,21 +71,8 @@ public static class DeleteOldestPlanner
             return ImageDecision.Keep(image, "archived");
         }
 
-        // No floating tag is left among these (the image would have been kept), but never remove one here.
-        return new ImageDecision(image, ImageAction.Remove, WithoutFloatingTags(ranked.EnvironmentTags, rules), reasons.Removed);
-    }
-
-    private static IReadOnlyList<string> WithoutFloatingTags(IReadOnlyList<string> tags, TagRules rules)
-    {
-        foreach (var tag in tags)
-        {
-            if (rules.IsFloatingTag(tag))
-            {
-                return [.. tags.Where(t => !rules.IsFloatingTag(t))];
-            }
-        }
-
-        return tags;
+        // The image holds no floating tag (it would have been kept), so none is among the tags removed here.
+        return new ImageDecision(image, ImageAction.Remove, ranked.EnvironmentTags, reasons.Removed);
     }
 
     // Worded once per plan, not once per image.

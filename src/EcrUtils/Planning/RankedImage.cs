@@ -3,11 +3,16 @@ using EcrUtils.Images;
 
 namespace EcrUtils.Planning;
 
-/// <summary>An environment image with what its ranking needs, worked out once (regexes do not run inside a sort).</summary>
+/// <summary>
+/// An environment image with what its ranking and its decision need, worked out once: every tag is matched against the
+/// tag rules here and nowhere else (regexes do not run inside a sort, nor again when the image is decided).
+/// </summary>
 /// <param name="Image">The image.</param>
 /// <param name="EnvironmentTags">Its tags that belong to the environment; never empty.</param>
 /// <param name="GreatestFixedTag">Its greatest non-floating environment tag in natural order, if any.</param>
-internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> EnvironmentTags, string? GreatestFixedTag)
+/// <param name="FloatingTag">Its first tag (of any environment) that floats, if any.</param>
+/// <param name="ProtectedTag">Its first tag that matches a protected tag pattern, if any.</param>
+internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> EnvironmentTags, string? GreatestFixedTag, string? FloatingTag, string? ProtectedTag)
 {
     /// <summary>
     /// The environment images among <paramref name="images"/>, newest first. An image listed twice (pages that
@@ -16,47 +21,39 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
     /// </summary>
     public static IReadOnlyList<RankedImage> NewestFirst(IEnumerable<EcrImage> images, TagRules rules)
     {
-        var ranked = All(images, rules);
-        ranked.Sort(NewestFirstComparer.Instance);
-        return ranked;
+        var ranking = new ImageRanking(rules);
+        ranking.Add(images);
+        return ranking.NewestFirst();
     }
 
     /// <summary>
     /// The environment images among <paramref name="images"/>, in no particular order; an image listed twice is ranked
-    /// once (see <see cref="NewestFirst"/>). Plain loops: this runs for every image of repositories of 100,000.
+    /// once (see <see cref="NewestFirst"/>).
     /// </summary>
     public static List<RankedImage> All(IEnumerable<EcrImage> images, TagRules rules)
     {
-        ArgumentNullException.ThrowIfNull(images);
-        ArgumentNullException.ThrowIfNull(rules);
-
-        var byDigest = new Dictionary<string, EcrImage>(images is IReadOnlyCollection<EcrImage> known ? known.Count : 0, StringComparer.Ordinal);
-        foreach (var image in images)
-        {
-            byDigest[image.Digest] = byDigest.TryGetValue(image.Digest, out var seen)
-                ? seen with { Tags = [.. seen.Tags.Union(image.Tags, StringComparer.Ordinal)] }
-                : image;
-        }
-
-        var ranked = new List<RankedImage>(byDigest.Count);
-        foreach (var image in byDigest.Values)
-        {
-            if (Rank(image, rules) is { } rankedImage)
-            {
-                ranked.Add(rankedImage);
-            }
-        }
-
-        return ranked;
+        var ranking = new ImageRanking(rules);
+        ranking.Add(images);
+        return ranking.Unordered();
     }
 
-    private static RankedImage? Rank(EcrImage image, TagRules rules)
+    /// <summary>The image ranked under <paramref name="rules"/>, or null when it holds no environment tag.</summary>
+    internal static RankedImage? Rank(EcrImage image, TagRules rules)
     {
         List<string>? environmentTags = null;
         var others = 0;
         string? greatestFixedTag = null;
+        string? floatingTag = null;
+        string? protectedTag = null;
         foreach (var tag in image.Tags)
         {
+            var floats = rules.IsFloatingTag(tag);
+            floatingTag ??= floats ? tag : null;
+            if (protectedTag is null && rules.IsProtectedTag(tag))
+            {
+                protectedTag = tag;
+            }
+
             if (!rules.IsEnvironmentTag(tag))
             {
                 others++;
@@ -64,13 +61,15 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
             }
 
             (environmentTags ??= new List<string>(image.Tags.Count)).Add(tag);
-            if (!rules.IsFloatingTag(tag) && (greatestFixedTag is null || NaturalStringComparer.Instance.Compare(tag, greatestFixedTag) > 0))
+            if (!floats && (greatestFixedTag is null || NaturalStringComparer.Instance.Compare(tag, greatestFixedTag) > 0))
             {
                 greatestFixedTag = tag;
             }
         }
 
         // An image whose tags all belong to the environment (most of them) shares its tag list rather than copy it.
-        return environmentTags is null ? null : new RankedImage(image, others == 0 ? image.Tags : environmentTags, greatestFixedTag);
+        return environmentTags is null
+            ? null
+            : new RankedImage(image, others == 0 ? image.Tags : environmentTags, greatestFixedTag, floatingTag, protectedTag);
     }
 }
