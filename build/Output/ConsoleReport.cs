@@ -63,12 +63,26 @@ internal static class ConsoleReport
         }
 
         console.Write(table);
-        foreach (var image in report.Repositories.SelectMany(r => r.Images.Where(i => i.Action == "remove").Select(i => (r.Name, i))))
+
+        // One line per image, plain text: straight to the console's writer, whole. Rendered by the console, 20,000 lines
+        // took a second (it measures every character to wrap at the width), and a wrapped digest cannot be copied.
+        var lines = console.Profile.Out.Writer;
+        foreach (var repository in report.Repositories)
         {
-            var verb = report.Preview ? "would remove" : image.i.Outcome;
-            console.WriteLine($"  {image.Name}: {verb} {string.Join(", ", image.i.TagsToRemove)} ({image.i.Digest}){(image.i.DeletesImage ? ", deleting the image" : string.Empty)}");
-            RelatedImageLines.Write(console, image.i, report.Preview);
+            foreach (var image in repository.Images)
+            {
+                if (image.Action != "remove")
+                {
+                    continue;
+                }
+
+                var verb = report.Preview ? "would remove" : image.Outcome;
+                lines.WriteLine($"  {repository.Name}: {verb} {string.Join(", ", image.TagsToRemove)} ({image.Digest}){(image.DeletesImage ? ", deleting the image" : string.Empty)}");
+                RelatedImageLines.Write(lines, image, report.Preview);
+            }
         }
+
+        lines.Flush();
 
         InUseConsoleLines.Write(console, report);
         foreach (var (name, problem) in report.Repositories.SelectMany(r => r.Problems.Select(p => (r.Name, p))))

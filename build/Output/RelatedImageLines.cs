@@ -1,12 +1,11 @@
 using EcrUtils.Reporting;
-using Spectre.Console;
 
 namespace Build.Output;
 
 /// <summary>The console lines of the children and companions that go (or stay) with one image, indented under it.</summary>
 internal static class RelatedImageLines
 {
-    public static void Write(IAnsiConsole console, ImageReport image, bool preview)
+    public static void Write(TextWriter lines, ImageReport image, bool preview)
     {
         foreach (var related in image.Related)
         {
@@ -14,7 +13,7 @@ internal static class RelatedImageLines
                 : related.Outcome == "planned" ? "not reached"
                 : related.Outcome;
             var tags = related.Tags.Count > 0 ? $" {string.Join(", ", related.Tags)}" : string.Empty;
-            console.WriteLine($"      {verb} {related.Kind}{tags} ({related.Digest}): {related.Reason}");
+            lines.WriteLine($"      {verb} {related.Kind}{tags} ({related.Digest}): {related.Reason}");
         }
     }
 }

@@ -20,6 +20,10 @@ public sealed class DeleteOldestImagesTests(MotoServer server) : TaskTest(server
         Assert.Equal(["automation-3f2a9c1d-3", "automation-master-5"], api.ImageByDigest(digests["automation-master-5"])!.Tags);
         Assert.Equal(4, api.Images.Count);
         Assert.Contains("Removed 3 tags", result.StandardOutput, StringComparison.Ordinal);
+
+        // One whole line per image, never wrapped, so that a digest can be copied from a log.
+        var lines = result.StandardOutput.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        Assert.Contains($"  api: removed automation-master-1 ({digests["automation-master-1"]}), deleting the image", lines);
     }
 
     [Fact]
