@@ -7,62 +7,91 @@ namespace EcrUtils.InUse;
 /// Reads the images ECS uses: the task definitions of every service's live deployments (PRIMARY and ACTIVE), so that
 /// a scale-out or a rollback finds its image, and the containers of every running task, with the digest ECS resolved.
 /// </summary>
+/// <remarks>
+/// The clusters are read at once, each cluster's services and tasks at once, and then every task definition they name,
+/// once each and at once: a round trip per task definition, one after the other, was most of the check's time.
+/// </remarks>
 internal sealed class EcsImageUses(IEcsClient client)
 {
     private const string ClusterNotFound = "ClusterNotFoundException";
 
-    private readonly Dictionary<string, EcsTaskDefinition> _taskDefinitions = new(StringComparer.Ordinal);
-
     public async Task<InUseImages> ReadAsync(IReadOnlyList<string> clusters, CancellationToken cancellationToken)
     {
         var clusterIds = clusters.Count > 0 ? clusters : await ToListAsync(client.ListClustersAsync(cancellationToken)).ConfigureAwait(false);
-        List<ImageUse> uses = [];
-        var services = 0;
-        var tasks = 0;
-        var read = 0;
-        foreach (var cluster in clusterIds)
+        var read = await ConcurrentReads.ReadAllAsync(
+            clusterIds,
+            async (cluster, token) =>
+            {
+                try
+                {
+                    return await ReadClusterAsync(cluster, token).ConfigureAwait(false);
+                }
+                catch (EcrException ex) when (clusters.Count == 0 && ex.ErrorCode == ClusterNotFound)
+                {
+                    // Deleted since it was listed: it runs nothing any more. A cluster given by name must exist, though.
+                    return null;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        var found = read.OfType<ClusterWorkloads>().ToList();
+
+        // Each task definition once, however many services and tasks name it.
+        List<string> names = [.. found
+            .SelectMany(c => c.Services.SelectMany(s => s.TaskDefinitions).Concat(c.Tasks.Select(t => t.TaskDefinition).OfType<string>()))
+            .Where(name => name.Length > 0)
+            .Distinct(StringComparer.Ordinal)];
+        var described = await ConcurrentReads.ReadAllAsync(names, client.DescribeTaskDefinitionAsync, cancellationToken).ConfigureAwait(false);
+        var definitions = new Dictionary<string, EcsTaskDefinition>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
         {
-            try
+            definitions[names[i]] = described[i];
+        }
+
+        List<ImageUse> uses = [];
+        foreach (var cluster in found)
+        {
+            var name = ShortName(cluster.Id);
+            foreach (var service in cluster.Services)
             {
-                (var clusterServices, var clusterTasks) = await ReadClusterAsync(uses, cluster, cancellationToken).ConfigureAwait(false);
-                (services, tasks, read) = (services + clusterServices, tasks + clusterTasks, read + 1);
+                foreach (var taskDefinition in service.TaskDefinitions)
+                {
+                    AddTaskDefinition(uses, definitions[taskDefinition], $"{name}/{service.Name}");
+                }
             }
-            catch (EcrException ex) when (clusters.Count == 0 && ex.ErrorCode == ClusterNotFound)
+
+            foreach (var task in cluster.Tasks)
             {
-                // Deleted since it was listed: it runs nothing any more. A cluster given by name must exist, though.
-                continue;
+                var usedBy = $"{name}/{TaskUser(task)}";
+                AddContainers(uses, task, usedBy);
+                if (task.TaskDefinition is { Length: > 0 } taskDefinition)
+                {
+                    AddTaskDefinition(uses, definitions[taskDefinition], usedBy);
+                }
             }
         }
 
-        return new InUseImages(uses, read, services, tasks, 0);
+        return new InUseImages(uses, found.Count, found.Sum(c => c.Services.Count), found.Sum(c => c.Tasks.Count), 0);
     }
 
-    private async Task<(int Services, int Tasks)> ReadClusterAsync(List<ImageUse> uses, string cluster, CancellationToken cancellationToken)
+    private async Task<ClusterWorkloads> ReadClusterAsync(string cluster, CancellationToken cancellationToken)
     {
-        var name = ShortName(cluster);
+        var (services, tasks) = await ConcurrentReads.ReadBothAsync(
+            token => ReadServicesAsync(cluster, token),
+            token => ReadTasksAsync(cluster, token),
+            cancellationToken).ConfigureAwait(false);
+        return new ClusterWorkloads(cluster, services, tasks);
+    }
+
+    private async Task<IReadOnlyList<EcsService>> ReadServicesAsync(string cluster, CancellationToken cancellationToken)
+    {
         var serviceArns = await ToListAsync(client.ListServicesAsync(cluster, cancellationToken)).ConfigureAwait(false);
-        var services = await client.DescribeServicesAsync(cluster, serviceArns, cancellationToken).ConfigureAwait(false);
-        foreach (var service in services)
-        {
-            foreach (var taskDefinition in service.TaskDefinitions)
-            {
-                await AddTaskDefinitionAsync(uses, taskDefinition, $"{name}/{service.Name}", cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return await client.DescribeServicesAsync(cluster, serviceArns, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<IReadOnlyList<EcsTask>> ReadTasksAsync(string cluster, CancellationToken cancellationToken)
+    {
         var taskArns = await ToListAsync(client.ListRunningTasksAsync(cluster, cancellationToken)).ConfigureAwait(false);
-        var tasks = await client.DescribeTasksAsync(cluster, taskArns, cancellationToken).ConfigureAwait(false);
-        foreach (var task in tasks)
-        {
-            var usedBy = $"{name}/{TaskUser(task)}";
-            AddContainers(uses, task, usedBy);
-            if (task.TaskDefinition is { Length: > 0 } taskDefinition)
-            {
-                await AddTaskDefinitionAsync(uses, taskDefinition, usedBy, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return (services.Count, tasks.Count);
+        return await client.DescribeTasksAsync(cluster, taskArns, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddContainers(List<ImageUse> uses, EcsTask task, string usedBy)
@@ -83,14 +112,8 @@ internal sealed class EcsImageUses(IEcsClient client)
         }
     }
 
-    private async Task AddTaskDefinitionAsync(List<ImageUse> uses, string taskDefinition, string usedBy, CancellationToken cancellationToken)
+    private static void AddTaskDefinition(List<ImageUse> uses, EcsTaskDefinition definition, string usedBy)
     {
-        if (!_taskDefinitions.TryGetValue(taskDefinition, out var definition))
-        {
-            definition = await client.DescribeTaskDefinitionAsync(taskDefinition, cancellationToken).ConfigureAwait(false);
-            _taskDefinitions[taskDefinition] = definition;
-        }
-
         foreach (var image in definition.Images)
         {
             if (ImageReference.TryParse(image, out var reference))
@@ -119,4 +142,6 @@ internal sealed class EcsImageUses(IEcsClient client)
 
         return list;
     }
+
+    private sealed record ClusterWorkloads(string Id, IReadOnlyList<EcsService> Services, IReadOnlyList<EcsTask> Tasks);
 }

@@ -41,7 +41,34 @@ public sealed class InUseCollectorTests
         Assert.Contains("Allow ecs:ListClusters", error.Message, StringComparison.Ordinal);
         Assert.Contains("Nothing was deleted", error.Message, StringComparison.Ordinal);
         Assert.Contains("--in-use-check=off", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, _lambda.CallCount(LambdaOperation.ListFunctions));
+    }
+
+    [Fact]
+    public async Task CollectAsync_ReadsEcsAndLambdaAtOnce_AndAFailureStopsTheOther()
+    {
+        // ECS never answers: read one after the other, ECS first, the check would wait for ever.
+        _ecs.Faults.Enqueue(EcsOperation.ListClusters, FakeEcrFault.Hang());
+        _lambda.Faults.Enqueue(LambdaOperation.ListFunctions, FakeEcrFault.Error(HttpStatusCode.Forbidden, "AccessDeniedException", "not authorized"));
+        var sut = new InUseCollector(_ecs.CreateClient(), _lambda.CreateClient(), []);
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(() => sut.CollectAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("Allow lambda:ListFunctions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CollectAsync_ReadsTheLambdaFunctionsAtOnce()
+    {
+        _lambda.AddFunction("resize", $"{Repo}:v1");
+        _lambda.AddFunction("thumbnail", $"{Repo}:v2");
+        // The first function's image never comes: read one function after the other, the check would wait for ever.
+        _lambda.Faults.Enqueue(LambdaOperation.GetFunction, FakeEcrFault.Hang());
+        _lambda.Faults.Enqueue(LambdaOperation.ListAliases, FakeEcrFault.Error(HttpStatusCode.Forbidden, "AccessDeniedException", "not authorized"));
+        var sut = new InUseCollector(_ecs.CreateClient(), _lambda.CreateClient(), []);
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(() => sut.CollectAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("Allow lambda:ListAliases", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
