@@ -4,10 +4,18 @@ namespace EcrUtils.Benchmarks;
 
 /// <summary>
 /// A benchmark case: a registry shape and the task run over it, at a latency, and optionally with a request quota per
-/// API (<see cref="RateLimit"/>) that the simulated ECR enforces by throttling.
+/// API (<see cref="RateLimit"/>) that the simulated ECR enforces by throttling, or with the in-use check on over what
+/// ECS and Lambda run (<see cref="InUse"/>), served by the same simulated server.
 /// </summary>
 internal sealed record Scenario(
-    string Name, string Task, int Repositories, int ImagesPerRepository, int LatencyMs, int MaxParallel, ServiceRateLimit? RateLimit = null)
+    string Name,
+    string Task,
+    int Repositories,
+    int ImagesPerRepository,
+    int LatencyMs,
+    int MaxParallel,
+    ServiceRateLimit? RateLimit = null,
+    InUseWorkload? InUse = null)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -19,11 +27,17 @@ internal sealed record Scenario(
         new("1 repo x 20,000 images, no latency (CPU only)", "DeleteOldestImages", 1, 20_000, 0, 4),
         new("200 repos x 100 images, DeleteOldestImages, throttled at 20/s", "DeleteOldestImages", 200, 100, 30, 4, ServiceRateLimit.Documented),
         new("1 repo x 20,000 images, DeleteOldestImages, throttled at 20/s", "DeleteOldestImages", 1, 20_000, 30, 4, ServiceRateLimit.Documented),
+        new(
+            "20 repos x 100 images, DeleteOldestImages, in-use check on (ECS 4 clusters x 10 services, 20 Lambda functions)",
+            "DeleteOldestImages", 20, 100, 30, 4, InUse: new InUseWorkload(4, 10, 20)),
     ];
 
     public const int Keep = 2;
 
-    /// <summary>The fewest calls the API allows: the repository list, the pages, and the deletion batches.</summary>
+    /// <summary>
+    /// The fewest calls the APIs allow: the repository list, the pages, and the deletion batches, and the in-use check's
+    /// reads of ECS and Lambda (<see cref="InUseWorkload.CallsByOperation"/>) when it is on.
+    /// </summary>
     public int LowerBoundCalls => LowerBoundCallsByOperation.Sum(c => c.Calls);
 
     /// <summary><see cref="LowerBoundCalls"/> per operation (each has a quota of its own).</summary>
@@ -32,14 +46,22 @@ internal sealed record Scenario(
         (EcrOperation.DescribeRepositories, 1),
         (EcrOperation.DescribeImages, Repositories * Pages),
         (EcrOperation.BatchDeleteImage, Repositories * Batches),
+        .. InUse?.CallsByOperation ?? [],
     ];
 
-    /// <summary>What the registry holds when the task has done everything it planned.</summary>
-    public int ExpectedImagesLeft => Repositories * (Task == "GetLatestImages" ? ImagesPerRepository : Math.Min(ImagesPerRepository, Keep));
+    /// <summary>What the registry holds when the task has done everything it planned: the newest, and the older ones in use.</summary>
+    public int ExpectedImagesLeft => Task == "GetLatestImages"
+        ? Repositories * ImagesPerRepository
+        : Repositories * Math.Min(ImagesPerRepository, Keep)
+            + (InUse?.ImagesInUse(Repositories).Count(image => image.Image < ImagesPerRepository - Keep) ?? 0);
 
     /// <summary>
     /// The critical path at this latency: the repository list, then each repository's pages one after the other (a page
     /// needs the previous page's token) and its deletion batches, spread over the calls that may be in flight at once.
+    /// With the in-use check on, the check's own critical path (<see cref="InUseWorkload.Rounds"/>: its longest chain
+    /// of dependent calls, or all its calls over the same slots, whichever is longer) comes on top, since no repository
+    /// is planned before the check ends. (A run that listed the repositories' images while the check ran could beat
+    /// this by the listing's share; it cannot beat all calls spread over the slots.)
     /// </summary>
     public TimeSpan LatencyBound => LatencyBoundAt(LatencyMs);
 
@@ -68,10 +90,12 @@ internal sealed record Scenario(
         var rounds = Repositories >= MaxParallel
             ? Math.Ceiling(Repositories * (Pages + Batches) / (double)MaxParallel)
             : Pages + Math.Ceiling(Batches / (double)MaxParallel);
-        return TimeSpan.FromMilliseconds(latencyMs * (1 + rounds));
+        return TimeSpan.FromMilliseconds(latencyMs * (1 + rounds + (InUse?.Rounds(MaxParallel) ?? 0)));
     }
 
     private int Pages => Math.Max(1, (ImagesPerRepository + 999) / 1000);
 
+    // Counted without the images kept in use, which do not change it in the in-use scenario (94 tag removals a
+    // repository instead of 98: one batch either way).
     private int Batches => Task == "GetLatestImages" ? 0 : (Math.Max(0, ImagesPerRepository - Keep) + 99) / 100;
 }

@@ -43,10 +43,12 @@ internal static class ScenarioRunner
             [ArgumentNames.MaxParallel] = [scenario.MaxParallel.ToString(CultureInfo.InvariantCulture)],
             [ArgumentNames.Keep] = [Scenario.Keep.ToString(CultureInfo.InvariantCulture)],
         });
-        var client = EcrClientFactory.Create(new EcrClientOptions
+        // ECS and Lambda (the in-use check) are served on the same port as ECR.
+        var connection = AwsConnection.Create(new EcrClientOptions
         {
             Region = FakeEcr.Region,
-            GetEnvironmentVariable = name => name == AwsEnvironmentVariables.EcrEndpointUrl ? endpoint : null,
+            GetEnvironmentVariable = name => name is AwsEnvironmentVariables.EcrEndpointUrl
+                or AwsEnvironmentVariables.EcsEndpointUrl or AwsEnvironmentVariables.LambdaEndpointUrl ? endpoint : null,
             Credentials = new BasicAWSCredentials(FakeEcr.AccessKeyId, "fake-secret-key"),
             // The settings a run of the build host derives from the same options.
             Pipeline = EcrResilience.Create(
@@ -58,12 +60,26 @@ internal static class ScenarioRunner
                 },
                 TimeProvider.System),
         });
+        var client = connection.CreateEcrClient();
+        var inUseCollector = scenario.InUse is null ? null : connection.CreateInUseCollector(options.EcsClusters);
 
         // One untimed call first (the first page of one repository's images), so that JIT compilation of the client,
         // signing, pipeline and JSON reading is not measured; the calls are counted from after it.
         await foreach (var _ in client.DescribeImagesAsync(null, "service-0000", cancellationToken))
         {
             break;
+        }
+
+        if (inUseCollector is not null)
+        {
+            // The same for the ECS and Lambda clients: one list each, which fits in one page.
+            await foreach (var _ in connection.CreateEcsClient().ListClustersAsync(cancellationToken))
+            {
+            }
+
+            await foreach (var _ in connection.CreateLambdaClient().ListFunctionsAsync(cancellationToken))
+            {
+            }
         }
 
         using var stats = new HttpClient { BaseAddress = new Uri(endpoint) };
@@ -78,6 +94,7 @@ internal static class ScenarioRunner
         }
 
         var before = await StatsAsync(stats, cancellationToken);
+        var callsBefore = await CallsByOperationAsync(stats, cancellationToken);
         var folder = Directory.CreateTempSubdirectory("ecrutils-benchmark-");
         try
         {
@@ -89,7 +106,7 @@ internal static class ScenarioRunner
             else
             {
                 var report = new ReportWriter(Path.Combine(folder.FullName, "report.json"), EcrTask.DeleteOldestImages, options, TimeProvider.System);
-                await new DeleteImagesOperation(client, report).RunAsync(options, EcrTask.DeleteOldestImages, cancellationToken);
+                await new DeleteImagesOperation(client, report, inUseCollector).RunAsync(options, EcrTask.DeleteOldestImages, cancellationToken);
             }
 
             watch.Stop();
@@ -98,6 +115,11 @@ internal static class ScenarioRunner
             {
                 throw new InvalidOperationException(
                     $"{scenario.Name}: {after.ImagesLeft} images are left instead of {scenario.ExpectedImagesLeft}; the run did not do all it planned (see its output above).");
+            }
+
+            if (scenario.RateLimit is null)
+            {
+                await ReportCallsBeyondBoundAsync(scenario, callsBefore, await CallsByOperationAsync(stats, cancellationToken));
             }
 
             using var process = Process.GetCurrentProcess();
@@ -116,6 +138,28 @@ internal static class ScenarioRunner
             folder.Delete(recursive: true);
         }
     }
+
+    // The table checks the total; this names the operation that made it differ.
+    private static async Task ReportCallsBeyondBoundAsync(
+        Scenario scenario, IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after)
+    {
+        var bound = scenario.LowerBoundCallsByOperation.ToDictionary(c => c.Operation, c => c.Calls, StringComparer.Ordinal);
+        foreach (var operation in after.Keys.Union(bound.Keys).Order(StringComparer.Ordinal))
+        {
+            var calls = after.GetValueOrDefault(operation) - before.GetValueOrDefault(operation);
+            if (calls != bound.GetValueOrDefault(operation))
+            {
+                await Console.Error.WriteLineAsync(string.Create(
+                    CultureInfo.InvariantCulture, $"{scenario.Name}: {calls} calls of {operation}, lower bound {bound.GetValueOrDefault(operation)}."));
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, int>> CallsByOperationAsync(HttpClient stats, CancellationToken cancellationToken) =>
+        (await stats.GetStringAsync(new Uri("calls", UriKind.Relative), cancellationToken))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' '))
+            .ToDictionary(parts => parts[0], parts => int.Parse(parts[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static async Task<ServerStats> StatsAsync(HttpClient stats, CancellationToken cancellationToken)
     {

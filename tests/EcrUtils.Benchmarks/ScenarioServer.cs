@@ -4,8 +4,9 @@ using EcrUtils.Tests.Fakes;
 namespace EcrUtils.Benchmarks;
 
 /// <summary>
-/// The "serve" side of a scenario: the fake ECR seeded with the scenario's registry, every call answered after its
-/// latency, and throttled beyond the scenario's request quota if it has one.
+/// The "serve" side of a scenario: the fake ECR seeded with the scenario's registry (and the fake ECS and Lambda with
+/// its <see cref="InUseWorkload"/>, if it has one), every call answered after its latency, and throttled beyond the
+/// scenario's request quota if it has one.
 /// </summary>
 internal static class ScenarioServer
 {
@@ -15,8 +16,14 @@ internal static class ScenarioServer
     public static async Task RunAsync(Scenario scenario)
     {
         var ecr = Seed(scenario);
+        var (ecs, lambda) = (new FakeEcs(), new FakeLambda());
+        if (scenario.InUse is { } workload)
+        {
+            SeedInUse(workload, ecr, ecs, lambda);
+        }
+
         var rateLimiter = scenario.RateLimit is { } limit ? new ServiceRateLimiter(limit, TimeProvider.System) : null;
-        await using var server = new SimulatedEcrServer(ecr, TimeSpan.FromMilliseconds(scenario.LatencyMs), rateLimiter);
+        await using var server = new SimulatedEcrServer(ecr, ecs, lambda, TimeSpan.FromMilliseconds(scenario.LatencyMs), rateLimiter);
         var port = await server.StartAsync(CancellationToken.None);
         Console.WriteLine(port);
         await Console.Out.FlushAsync();
@@ -49,5 +56,33 @@ internal static class ScenarioServer
         }
 
         return ecr;
+    }
+
+    // Each service runs one task of its own task definition; each function's alias routes to a published version.
+    private static void SeedInUse(InUseWorkload workload, FakeEcr ecr, FakeEcs ecs, FakeLambda lambda)
+    {
+        var repositories = ecr.Repositories;
+        string ReferenceTo((int Repository, int Image) image) => $"{repositories[image.Repository].Uri}:{Environment}-{image.Image}";
+        for (var c = 0; c < workload.Clusters; c++)
+        {
+            var cluster = $"cluster-{c}";
+            ecs.AddCluster(cluster);
+            for (var s = c * workload.ServicesPerCluster; s < (c + 1) * workload.ServicesPerCluster; s++)
+            {
+                var image = InUseWorkload.ServiceImage(s, repositories.Count);
+                var service = $"service-{s:D2}";
+                var taskDefinition = ecs.AddTaskDefinition(service, ReferenceTo(image));
+                ecs.AddService(cluster, service, ("PRIMARY", taskDefinition));
+                ecs.AddTask(cluster, taskDefinition, $"service:{service}", (ReferenceTo(image), FakeEcr.Digest($"{repositories[image.Repository].Name}/{image.Image}")));
+            }
+        }
+
+        for (var f = 0; f < workload.Functions; f++)
+        {
+            var function = $"function-{f:D2}";
+            var (aliased, latest) = workload.FunctionImages(f, repositories.Count);
+            lambda.AddFunction(function, ReferenceTo(aliased));
+            lambda.AddAlias(function, "live", lambda.Publish(function, ReferenceTo(latest)));
+        }
     }
 }

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using EcrUtils.Ecs;
+using EcrUtils.Lambda;
 using EcrUtils.Tests.Fakes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,15 +19,31 @@ namespace EcrUtils.Benchmarks;
 
 /// <summary>
 /// Serves the fake ECR on 127.0.0.1 with Kestrel, from a process of its own, so that the fake's work (building pages,
-/// looking up tags) runs outside the measured process, as a real ECR's would. Besides ECR's POST /, it answers GET /stats
-/// with "calls imagesLeft throttled served servedMs" for the measuring process (calls counts every attempt, throttled
-/// ones included; served and servedMs: the answers written so far and their total time from arrival to written).
-/// Every ECR call, throttled or not, is answered no sooner than the latency after it arrived; timers fire late by a
-/// millisecond or more on a busy machine, which is why the served time is measured rather than assumed.
+/// looking up tags) runs outside the measured process, as a real ECR's would; the fake ECS and Lambda of the in-use
+/// check too, on the same port (ECS by its X-Amz-Target, Lambda by its path). Besides their calls, it answers GET /stats
+/// with "calls imagesLeft throttled served servedMs" for the measuring process (calls counts every attempt of the three
+/// services, throttled ones included; served and servedMs: the answers written so far and their total time from arrival
+/// to written), and GET /calls with "operation calls" lines. Every call, throttled or not, is answered no sooner than
+/// the latency after it arrived; timers fire late by a millisecond or more on a busy machine, which is why the served
+/// time is measured rather than assumed.
 /// </summary>
-internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceRateLimiter? rateLimiter) : IAsyncDisposable
+internal sealed class SimulatedEcrServer(FakeEcr ecr, FakeEcs ecs, FakeLambda lambda, TimeSpan latency, ServiceRateLimiter? rateLimiter)
+    : IAsyncDisposable
 {
-    private readonly HttpMessageInvoker _handler = new(new FakeEcrHandler(ecr));
+    private const string EcsTargetPrefix = "AmazonEC2ContainerServiceV20141113.";
+    private const string LambdaPathPrefix = "/2015-03-31/functions";
+
+    private static readonly string[] s_ecsOperations =
+    [
+        EcsOperation.ListClusters, EcsOperation.ListServices, EcsOperation.DescribeServices,
+        EcsOperation.ListTasks, EcsOperation.DescribeTasks, EcsOperation.DescribeTaskDefinition,
+    ];
+
+    private static readonly string[] s_lambdaOperations = [LambdaOperation.ListFunctions, LambdaOperation.GetFunction, LambdaOperation.ListAliases];
+
+    private readonly HttpMessageInvoker _ecrHandler = new(new FakeEcrHandler(ecr));
+    private readonly HttpMessageInvoker _ecsHandler = new(new FakeEcsHandler(ecs));
+    private readonly HttpMessageInvoker _lambdaHandler = new(new FakeLambdaHandler(lambda));
     private WebApplication? _app;
     private long _served;
     private long _servedTicks;
@@ -58,7 +76,9 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
             await _app.DisposeAsync();
         }
 
-        _handler.Dispose();
+        _ecrHandler.Dispose();
+        _ecsHandler.Dispose();
+        _lambdaHandler.Dispose();
     }
 
     private async Task AnswerAsync(HttpContext context)
@@ -69,6 +89,13 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
             return;
         }
 
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/calls")
+        {
+            var lines = CallsByOperation().Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Operation} {c.Calls}\n"));
+            await WriteAsync(context.Response, 200, "text/plain", Encoding.UTF8.GetBytes(string.Concat(lines)));
+            return;
+        }
+
         // The latency runs from the request's arrival and includes the fake's own work, as a real service's does:
         // an answer takes the latency, or longer only when the fake is slower than that.
         var arrived = Stopwatch.GetTimestamp();
@@ -76,7 +103,7 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
         try
         {
             using var request = await ToMessageAsync(context.Request, context.RequestAborted);
-            using var answer = await _handler.SendAsync(request, CancellationToken.None);
+            using var answer = await HandlerFor(request).SendAsync(request, CancellationToken.None);
             if (answer.Headers.TryGetValues("X-Amzn-Errortype", out var errorTypes))
             {
                 context.Response.Headers["X-Amzn-Errortype"] = errorTypes.Single();
@@ -111,8 +138,20 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, TimeSpan latency, ServiceR
 
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{ecr.Calls.Count} {left} {rateLimiter?.Throttled ?? 0} {Interlocked.Read(ref _served)} {TimeSpan.FromTicks(Interlocked.Read(ref _servedTicks)).TotalMilliseconds:F3}");
+            $"{CallsByOperation().Sum(c => c.Calls)} {left} {rateLimiter?.Throttled ?? 0} {Interlocked.Read(ref _served)} {TimeSpan.FromTicks(Interlocked.Read(ref _servedTicks)).TotalMilliseconds:F3}");
     }
+
+    // The three services' operation names do not overlap.
+    private IEnumerable<(string Operation, int Calls)> CallsByOperation() =>
+        FakeEcrApi.Operations.Order(StringComparer.Ordinal).Select(o => (o, ecr.CallCount(o)))
+            .Concat(s_ecsOperations.Select(o => (o, ecs.CallCount(o))))
+            .Concat(s_lambdaOperations.Select(o => (o, lambda.CallCount(o))))
+            .Where(c => c.Item2 > 0);
+
+    private HttpMessageInvoker HandlerFor(HttpRequestMessage request) =>
+        request.RequestUri!.AbsolutePath.StartsWith(LambdaPathPrefix, StringComparison.Ordinal) ? _lambdaHandler
+        : request.Headers.TryGetValues("X-Amz-Target", out var targets) && targets.Single().StartsWith(EcsTargetPrefix, StringComparison.Ordinal) ? _ecsHandler
+        : _ecrHandler;
 
     private static async Task<HttpRequestMessage> ToMessageAsync(HttpRequest incoming, CancellationToken cancellationToken)
     {
