@@ -37,8 +37,7 @@ internal sealed class EcsImageUses(IEcsClient client)
 
         // Each task definition once, however many services and tasks name it.
         List<string> names = [.. found
-            .SelectMany(c => c.Services.SelectMany(s => s.TaskDefinitions).Concat(c.Tasks.Select(t => t.TaskDefinition).OfType<string>()))
-            .Where(name => name.Length > 0)
+            .SelectMany(c => c.Services.SelectMany(s => s.TaskDefinitions).Concat(c.Tasks.Select(t => t.TaskDefinition ?? string.Empty).Where(t => t.Length > 0)))
             .Distinct(StringComparer.Ordinal)];
         var described = await ConcurrentReads.ReadAllAsync(names, client.DescribeTaskDefinitionAsync, cancellationToken).ConfigureAwait(false);
         var definitions = new Dictionary<string, EcsTaskDefinition>(StringComparer.Ordinal);
