@@ -5,12 +5,14 @@ namespace EcrUtils.InUse;
 /// service, an image per Lambda function) would otherwise cost a round trip each before anything is planned. The run's
 /// shared cap on requests in flight still bounds how many are on the wire.
 /// </summary>
+/// <remarks>
+/// A read that fails cancels the reads after it in order, never those before it, so that what is reported is always
+/// the failure of the first read in order that fails (ECS before Lambda, the first cluster before the next): the same
+/// failure that reading one after the other would report, whichever answer comes first.
+/// </remarks>
 internal static class ConcurrentReads
 {
-    /// <summary>
-    /// Reads every item at once and returns the results in the items' order. The first read that fails cancels the
-    /// reads still running, and its exception is the one thrown.
-    /// </summary>
+    /// <summary>Reads every item at once and returns the results in the items' order.</summary>
     public static async Task<T[]> ReadAllAsync<TItem, T>(
         IReadOnlyList<TItem> items,
         Func<TItem, CancellationToken, Task<T>> read,
@@ -18,24 +20,41 @@ internal static class ConcurrentReads
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(read);
-        if (items.Count == 0)
+        var stops = new CancellationTokenSource[items.Count];
+        try
         {
-            return [];
-        }
+            for (var i = 0; i < stops.Length; i++)
+            {
+                stops[i] = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reads = new Task<T>[items.Count];
-        for (var i = 0; i < items.Count; i++)
+            var reads = new Task<T>[items.Count];
+            for (var i = 0; i < reads.Length; i++)
+            {
+                var item = items[i];
+                reads[i] = ReadInOrderAsync(token => read(item, token), stops, i);
+            }
+
+            await ((Task)Task.WhenAll(reads)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var results = new T[reads.Length];
+            for (var i = 0; i < reads.Length; i++)
+            {
+                // In order: the first failed read throws (the reads after it were cancelled because of it).
+                results[i] = await reads[i].ConfigureAwait(false);
+            }
+
+            return results;
+        }
+        finally
         {
-            var item = items[i];
-            reads[i] = StopOthersOnFailureAsync(token => read(item, token), stop);
+            foreach (var stop in stops)
+            {
+                stop?.Dispose();
+            }
         }
-
-        // A read cancelled because another failed ends cancelled, not faulted: the failure is what this throws.
-        return await Task.WhenAll(reads).ConfigureAwait(false);
     }
 
-    /// <summary>Two different reads at once, like <see cref="ReadAllAsync"/>.</summary>
+    /// <summary>Two different reads at once, like <see cref="ReadAllAsync"/>: a failure of the first cancels the second.</summary>
     public static async Task<(T1 First, T2 Second)> ReadBothAsync<T1, T2>(
         Func<CancellationToken, Task<T1>> first,
         Func<CancellationToken, Task<T2>> second,
@@ -43,22 +62,28 @@ internal static class ConcurrentReads
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var firstRead = StopOthersOnFailureAsync(first, stop);
-        var secondRead = StopOthersOnFailureAsync(second, stop);
-        await Task.WhenAll(firstRead, secondRead).ConfigureAwait(false);
+        using var firstStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var secondStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationTokenSource[] stops = [firstStop, secondStop];
+        var firstRead = ReadInOrderAsync(first, stops, 0);
+        var secondRead = ReadInOrderAsync(second, stops, 1);
+        await ((Task)Task.WhenAll(firstRead, secondRead)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         return (await firstRead.ConfigureAwait(false), await secondRead.ConfigureAwait(false));
     }
 
-    private static async Task<T> StopOthersOnFailureAsync<T>(Func<CancellationToken, Task<T>> read, CancellationTokenSource stop)
+    private static async Task<T> ReadInOrderAsync<T>(Func<CancellationToken, Task<T>> read, CancellationTokenSource[] stops, int position)
     {
         try
         {
-            return await read(stop.Token).ConfigureAwait(false);
+            return await read(stops[position].Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await stop.CancelAsync().ConfigureAwait(false);
+            for (var later = position + 1; later < stops.Length; later++)
+            {
+                await stops[later].CancelAsync().ConfigureAwait(false);
+            }
+
             throw;
         }
     }

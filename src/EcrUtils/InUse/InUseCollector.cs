@@ -4,8 +4,8 @@ using EcrUtils.Lambda;
 namespace EcrUtils.InUse;
 
 /// <summary>
-/// Reads ECS and Lambda at once; any error stops the check (and the other service's reads) with a message that says
-/// what to fix.
+/// Reads ECS and Lambda at once; an error stops the check with a message that says what to fix. When both fail, the
+/// message is ECS's, as if ECS had been read first (see <see cref="ConcurrentReads"/>): one run, one answer.
 /// </summary>
 internal sealed class InUseCollector(IEcsClient ecs, ILambdaClient lambda, IReadOnlyList<string> ecsClusters) : IInUseCollector
 {

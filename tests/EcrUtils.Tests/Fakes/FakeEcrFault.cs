@@ -41,6 +41,13 @@ internal sealed record FakeEcrFault(string Name, Func<CancellationToken, Task<Ht
 
     public static FakeEcrFault IoError() => new("I/O error", _ => throw new IOException("The response ended prematurely."));
 
+    /// <summary>Answers like <paramref name="then"/> once <paramref name="signal"/> has completed: a call held until another one came.</summary>
+    public static FakeEcrFault After(Task signal, FakeEcrFault then) => new($"{then.Name} after a signal", async cancellationToken =>
+    {
+        await signal.WaitAsync(cancellationToken);
+        return await then.Respond(cancellationToken);
+    });
+
     /// <summary>Never answers: the call ends only when its attempt times out or is cancelled.</summary>
     public static FakeEcrFault Hang() => new("hang", async cancellationToken =>
     {

@@ -44,16 +44,45 @@ public sealed class InUseCollectorTests
     }
 
     [Fact]
-    public async Task CollectAsync_ReadsEcsAndLambdaAtOnce_AndAFailureStopsTheOther()
+    public async Task CollectAsync_ReadsEcsAndLambdaAtOnce()
     {
-        // ECS never answers: read one after the other, ECS first, the check would wait for ever.
-        _ecs.Faults.Enqueue(EcsOperation.ListClusters, FakeEcrFault.Hang());
-        _lambda.Faults.Enqueue(LambdaOperation.ListFunctions, FakeEcrFault.Error(HttpStatusCode.Forbidden, "AccessDeniedException", "not authorized"));
+        // ECS's first call waits for Lambda's: read one after the other, ECS first, the check would wait for ever.
+        var lambdaCalled = new TaskCompletionSource();
+        _lambda.BeforeCall = _ => lambdaCalled.TrySetResult();
+        _ecs.AddCluster("prod");
+        _ecs.AddService("prod", "api", ("PRIMARY", _ecs.AddTaskDefinition("api", $"{Repo}:automation-master-1")));
+        _ecs.Faults.Enqueue(EcsOperation.ListClusters, FakeEcrFault.After(lambdaCalled.Task, FakeEcrFault.ServerError()));
         var sut = new InUseCollector(_ecs.CreateClient(), _lambda.CreateClient(), []);
 
         var error = await Assert.ThrowsAsync<OperationFailedException>(() => sut.CollectAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
 
-        Assert.Contains("Allow lambda:ListFunctions", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not read ECS", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _lambda.CallCount(LambdaOperation.ListFunctions));
+    }
+
+    [Fact]
+    public async Task CollectAsync_ReportsEcsFirst_WhenBothServicesFail_WhicheverFailsFirst()
+    {
+        // Lambda is refused at once, ECS only after that: ECS's failure is still the one reported, as it would be if
+        // ECS were read first.
+        var lambdaRefused = new TaskCompletionSource();
+        var refusal = FakeEcrFault.Error(HttpStatusCode.Forbidden, "AccessDeniedException", "not authorized");
+        _lambda.Faults.Enqueue(LambdaOperation.ListFunctions, refusal with
+        {
+            Respond = async cancellationToken =>
+            {
+                var answer = await refusal.Respond(cancellationToken);
+                lambdaRefused.TrySetResult();
+                return answer;
+            },
+        });
+        _ecs.Faults.Enqueue(EcsOperation.ListClusters, FakeEcrFault.After(lambdaRefused.Task, FakeEcrFault.Error(
+            HttpStatusCode.BadRequest, "AccessDeniedException", "not authorized to perform: ecs:ListClusters")));
+        var sut = new InUseCollector(_ecs.CreateClient(), _lambda.CreateClient(), []);
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(() => sut.CollectAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("Allow ecs:ListClusters", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,14 +90,23 @@ public sealed class InUseCollectorTests
     {
         _lambda.AddFunction("resize", $"{Repo}:v1");
         _lambda.AddFunction("thumbnail", $"{Repo}:v2");
-        // The first function's image never comes: read one function after the other, the check would wait for ever.
-        _lambda.Faults.Enqueue(LambdaOperation.GetFunction, FakeEcrFault.Hang());
-        _lambda.Faults.Enqueue(LambdaOperation.ListAliases, FakeEcrFault.Error(HttpStatusCode.Forbidden, "AccessDeniedException", "not authorized"));
+        // The first function's image waits until both functions' aliases were asked for: read one function after the
+        // other, the check would wait for ever.
+        var aliasesAsked = 0;
+        var bothAsked = new TaskCompletionSource();
+        _lambda.BeforeCall = call =>
+        {
+            if (call.Operation == LambdaOperation.ListAliases && Interlocked.Increment(ref aliasesAsked) == 2)
+            {
+                bothAsked.TrySetResult();
+            }
+        };
+        _lambda.Faults.Enqueue(LambdaOperation.GetFunction, FakeEcrFault.After(bothAsked.Task, FakeEcrFault.Error(HttpStatusCode.Forbidden, "AccessDeniedException", "not authorized")));
         var sut = new InUseCollector(_ecs.CreateClient(), _lambda.CreateClient(), []);
 
         var error = await Assert.ThrowsAsync<OperationFailedException>(() => sut.CollectAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
 
-        Assert.Contains("Allow lambda:ListAliases", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Allow lambda:GetFunction", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
