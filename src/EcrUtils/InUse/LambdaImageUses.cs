@@ -7,7 +7,7 @@ namespace EcrUtils.InUse;
 /// version that an alias routes to (including an alias's weighted extra version).
 /// </summary>
 /// <remarks>
-/// The functions are read at once once listed, and each function's versions at once: a round trip or three per
+/// Once listed, the functions are read side by side, and so are each function's versions: a round trip or three per
 /// function, one function after the other, was most of the check's time in an account with many functions.
 /// </remarks>
 internal sealed class LambdaImageUses(ILambdaClient client)
