@@ -41,8 +41,8 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     var ranking = new ImageRanking(rules);
                     var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, ranking.Add, token).ConfigureAwait(false);
                     var plan = task == EcrTask.DeleteOldestImages
-                        ? DeleteOldestPlanner.Plan(ranking.NewestFirst(), options.Keep)
-                        : DeleteAllPlanner.Plan(ranking.NewestFirst());
+                        ? DeleteOldestPlanner.Plan(ranking, options.Keep)
+                        : DeleteAllPlanner.Plan(ranking);
                     if (inUse is not null)
                     {
                         plan = await InUseProtection.ProtectAsync(client, options.RegistryId, repository, images, plan, inUse, token).ConfigureAwait(false);
@@ -84,8 +84,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
             {
                 foreach (var tag in decision.TagsToRemove)
                 {
-                    // Throws for a tag listed on two images (it moved while the listing ran): the repository then
-                    // fails before anything of it is deleted.
+                    // A tag is removed from one image only: an image holding a tag listed on two is kept (MovedTagGuard).
                     plannedDigestByTag.Add(tag, decision.Image.Digest);
                 }
             }

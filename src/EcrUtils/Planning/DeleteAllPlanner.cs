@@ -18,20 +18,23 @@ public static class DeleteAllPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
 
-        return Plan(RankedImage.NewestFirst(images, rules));
+        var ranking = new ImageRanking(rules);
+        ranking.Add(images);
+        return Plan(ranking);
     }
 
-    /// <summary>The plan for images already ranked (see <see cref="ImageRanking"/>), newest first.</summary>
-    internal static RepositoryPlan Plan(IReadOnlyList<RankedImage> newestFirst)
+    /// <summary>The plan for a repository ranked as its listing arrived (see <see cref="ImageRanking"/>).</summary>
+    internal static RepositoryPlan Plan(ImageRanking ranking)
     {
-        ArgumentNullException.ThrowIfNull(newestFirst);
+        ArgumentNullException.ThrowIfNull(ranking);
+        var newestFirst = ranking.NewestFirst();
         var decisions = new List<ImageDecision>(newestFirst.Count);
         foreach (var ranked in newestFirst)
         {
             decisions.Add(Decide(ranked));
         }
 
-        return new RepositoryPlan(decisions);
+        return MovedTagGuard.Apply(new RepositoryPlan(decisions), ranking.MovedTags);
     }
 
     private static ImageDecision Decide(RankedImage ranked)

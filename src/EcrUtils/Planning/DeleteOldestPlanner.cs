@@ -23,14 +23,18 @@ public static class DeleteOldestPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
-        return Plan(RankedImage.NewestFirst(images, rules), keep);
+        var ranking = new ImageRanking(rules);
+        ranking.Add(images);
+        return Plan(ranking, keep);
     }
 
-    /// <summary>The plan for images already ranked (see <see cref="ImageRanking"/>), newest first.</summary>
-    internal static RepositoryPlan Plan(IReadOnlyList<RankedImage> newestFirst, int keep)
+    /// <summary>The plan for a repository ranked as its listing arrived (see <see cref="ImageRanking"/>).</summary>
+    internal static RepositoryPlan Plan(ImageRanking ranking, int keep)
     {
-        ArgumentNullException.ThrowIfNull(newestFirst);
+        ArgumentNullException.ThrowIfNull(ranking);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+
+        var newestFirst = ranking.NewestFirst();
 
         var reasons = new Reasons(keep);
         var decisions = new List<ImageDecision>(newestFirst.Count);
@@ -45,7 +49,7 @@ public static class DeleteOldestPlanner
             decisions.Add(Decide(image, keep, activeRank, reasons));
         }
 
-        return new RepositoryPlan(decisions);
+        return MovedTagGuard.Apply(new RepositoryPlan(decisions), ranking.MovedTags);
     }
 
     private static ImageDecision Decide(RankedImage ranked, int keep, int activeRank, Reasons reasons)

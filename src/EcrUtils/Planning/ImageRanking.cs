@@ -16,6 +16,14 @@ internal sealed class ImageRanking(TagRules rules)
 {
     private readonly Dictionary<string, EcrImage> _images = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RankedImage> _ranked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _digestByTag = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _movedTags = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Tags listed on more than one image: a tag is on one image at a time, so each of these moved while the listing
+    /// ran, and which image holds it now is not known (see <see cref="MovedTagGuard"/>).
+    /// </summary>
+    public IReadOnlySet<string> MovedTags => _movedTags;
 
     /// <summary>Ranks the images of one page (or of a whole listing).</summary>
     public void Add(IEnumerable<EcrImage> images)
@@ -23,6 +31,14 @@ internal sealed class ImageRanking(TagRules rules)
         ArgumentNullException.ThrowIfNull(images);
         foreach (var listed in images)
         {
+            foreach (var tag in listed.Tags)
+            {
+                if (!_digestByTag.TryAdd(tag, listed.Digest) && !string.Equals(_digestByTag[tag], listed.Digest, StringComparison.Ordinal))
+                {
+                    _movedTags.Add(tag);
+                }
+            }
+
             var image = listed;
             if (_images.TryGetValue(image.Digest, out var seen))
             {

@@ -15,20 +15,8 @@ namespace EcrUtils.Planning;
 internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> EnvironmentTags, string? GreatestFixedTag, string? FloatingTag, string? ProtectedTag)
 {
     /// <summary>
-    /// The environment images among <paramref name="images"/>, newest first. An image listed twice (pages that
-    /// overlapped while tags changed) is ranked once, with the tags of both listings, so that it cannot take two
-    /// of the places that keep images.
-    /// </summary>
-    public static IReadOnlyList<RankedImage> NewestFirst(IEnumerable<EcrImage> images, TagRules rules)
-    {
-        var ranking = new ImageRanking(rules);
-        ranking.Add(images);
-        return ranking.NewestFirst();
-    }
-
-    /// <summary>
     /// The environment images among <paramref name="images"/>, in no particular order; an image listed twice is ranked
-    /// once (see <see cref="NewestFirst"/>).
+    /// once, with the tags of both listings (see <see cref="ImageRanking"/>).
     /// </summary>
     public static List<RankedImage> All(IEnumerable<EcrImage> images, TagRules rules)
     {

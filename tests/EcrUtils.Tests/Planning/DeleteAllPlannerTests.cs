@@ -25,6 +25,18 @@ public sealed class DeleteAllPlannerTests
     }
 
     [Fact]
+    public void Plan_KeepsBothImagesOfATagListedTwice_AndRemovesTheRest()
+    {
+        EcrImage[] images = [Image("d1", 1, "am-1"), Image("d2", 2, "am-2"), Image("d3", 3, "am-1", "am-3")];
+
+        var sut = DeleteAllPlanner.Plan(images, s_rules);
+
+        Assert.Equal(["sha256:d2"], sut.Removals.Select(d => d.Image.Digest));
+        Assert.Equal(["sha256:d3", "sha256:d1"], sut.Kept.Select(d => d.Image.Digest));
+        Assert.All(sut.Kept, d => Assert.Contains("am-1 was also listed on another image", d.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Plan_LeavesTagsOfOtherEnvironmentsAndOtherTags()
     {
         EcrImage[] images = [Image("shared", 1, "am-1", "other-3"), Image("floating", 2, "am-2", "latest")];

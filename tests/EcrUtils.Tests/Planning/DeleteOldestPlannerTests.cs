@@ -190,6 +190,20 @@ public sealed class DeleteOldestPlannerTests
         Assert.Equal(["sha256:d1"], sut.Removals.Select(d => d.Image.Digest));
     }
 
+    [Fact]
+    public void Plan_KeepsBothImagesOfATagListedTwice_SoThatTheImageItMovedToCannotLoseIt()
+    {
+        // am-1 was pushed again onto d9 while the listing ran: removing it by name as planned for d1 would take it from d9.
+        EcrImage[] images = [Image("d1", 1, "am-1"), Image("d2", 2, "am-2"), Image("d3", 3, "am-3"), Image("d8", 8, "am-8"), Image("d9", 9, "am-1")];
+
+        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1);
+
+        Assert.Equal(["sha256:d8", "sha256:d3", "sha256:d2"], sut.Removals.Select(d => d.Image.Digest));
+        var moved = sut.Kept.Single(d => d.Image.Digest == "sha256:d1");
+        Assert.StartsWith("tag am-1 was also listed on another image", moved.Reason, StringComparison.Ordinal);
+        Assert.Equal(ImageAction.Keep, sut.Decisions.Single(d => d.Image.Digest == "sha256:d9").Action);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

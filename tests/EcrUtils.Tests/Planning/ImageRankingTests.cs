@@ -24,9 +24,10 @@ public sealed class ImageRankingTests
             byPage.Add(page);
         }
 
-        var whole = RankedImage.NewestFirst(images, s_rules);
+        var whole = new ImageRanking(s_rules);
+        whole.Add(images);
         Assert.Equal(["sha256:d9", "sha256:d8", "sha256:d7", "sha256:d5", "sha256:d3", "sha256:d1"], byPage.NewestFirst().Select(r => r.Image.Digest));
-        Assert.Equal(whole.Select(Describe), byPage.NewestFirst().Select(Describe));
+        Assert.Equal(whole.NewestFirst().Select(Describe), byPage.NewestFirst().Select(Describe));
     }
 
     [Fact]
@@ -56,6 +57,17 @@ public sealed class ImageRankingTests
         var ranked = Assert.Single(sut.Unordered());
         Assert.Equal(["am-1"], ranked.EnvironmentTags);
         Assert.Equal(["other-1", "am-1"], ranked.Image.Tags);
+    }
+
+    [Fact]
+    public void MovedTags_AreTheTagsListedOnTwoImages_NotThoseOfAnImageListedTwice()
+    {
+        var sut = new ImageRanking(s_rules);
+
+        sut.Add([Image("d1", 1, "am-1", "other-1"), Image("d2", 2, "am-2")]);
+        sut.Add([Image("d1", 1, "am-1"), Image("d3", 3, "am-3", "other-1")]);
+
+        Assert.Equal(["other-1"], sut.MovedTags);
     }
 
     [Fact]
