@@ -1,5 +1,6 @@
 using EcrUtils.Ecr;
 using EcrUtils.Ecs;
+using EcrUtils.Operations;
 
 namespace EcrUtils.InUse;
 

@@ -1,5 +1,6 @@
 using EcrUtils.Ecs;
 using EcrUtils.Lambda;
+using EcrUtils.Operations;
 
 namespace EcrUtils.InUse;
 

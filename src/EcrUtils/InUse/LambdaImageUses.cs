@@ -1,4 +1,5 @@
 using EcrUtils.Lambda;
+using EcrUtils.Operations;
 
 namespace EcrUtils.InUse;
 

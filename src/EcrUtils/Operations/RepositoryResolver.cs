@@ -34,28 +34,20 @@ public static class RepositoryResolver
         }
 
         var excluded = options.ExcludeRepositories.ToHashSet(StringComparer.Ordinal);
-        var selected = new List<EcrRepository>();
-        foreach (var repository in candidates.OrderBy(r => r.Name, StringComparer.Ordinal))
+        List<EcrRepository> selected = [.. candidates
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Where(r => !excluded.Contains(r.Name) && (options.RepositoryPattern is not { } pattern || MatchesPattern(pattern, r.Name)))];
+        if (options.RepositoryTags.Count == 0)
         {
-            if (excluded.Contains(repository.Name))
-            {
-                continue;
-            }
-
-            if (options.RepositoryPattern is { } pattern && !MatchesPattern(pattern, repository.Name))
-            {
-                continue;
-            }
-
-            if (options.RepositoryTags.Count > 0 && !await HasAllTagsAsync(client, repository, options.RepositoryTags, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            selected.Add(repository);
+            return selected;
         }
 
-        return selected;
+        // One ListTagsForResource per repository, all at once: one after the other, 200 repositories cost 200 round trips.
+        var tagged = await ConcurrentReads.ReadAllAsync(
+            selected,
+            (repository, token) => HasAllTagsAsync(client, repository, options.RepositoryTags, token),
+            cancellationToken).ConfigureAwait(false);
+        return [.. selected.Where((_, i) => tagged[i])];
     }
 
     // A pattern that runs away is the user's to fix, and nothing has been touched yet: a usage error, not a failure.

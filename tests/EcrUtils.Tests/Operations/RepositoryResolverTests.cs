@@ -29,6 +29,36 @@ public sealed class RepositoryResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task RepositoryTags_AreReadForAllRepositoriesAtOnce()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _fixture.Ecr.AddRepository($"service-{i}", new Dictionary<string, string> { ["Project"] = i == 1 ? "billing" : "automation" });
+        }
+
+        // The first repository's tags come only once the last repository's were asked for: read one repository after
+        // the other, the run would wait for ever.
+        var lastAsked = new TaskCompletionSource();
+        _fixture.Ecr.BeforeCall = async call =>
+        {
+            if (call.Operation == "ListTagsForResource" && call.Number == 3)
+            {
+                lastAsked.TrySetResult();
+            }
+            else if (call.Operation == "ListTagsForResource" && call.Number == 1)
+            {
+                await lastAsked.Task;
+            }
+        };
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories", "--repository-tag=Project=automation");
+
+        var repositories = await RepositoryResolver.ResolveAsync(_fixture.Ecr.CreateClient(), options, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["service-0", "service-2"], repositories.Select(r => r.Name));
+        Assert.Equal(3, _fixture.Ecr.CallCount("ListTagsForResource"));
+    }
+
+    [Fact]
     public async Task NamedRepositories_AreDescribedByName_InNameOrder()
     {
         _fixture.Ecr.AddRepository("api");

@@ -1,6 +1,6 @@
-using EcrUtils.InUse;
+using EcrUtils.Operations;
 
-namespace EcrUtils.Tests.InUse;
+namespace EcrUtils.Tests.Operations;
 
 public sealed class ConcurrentReadsTests
 {

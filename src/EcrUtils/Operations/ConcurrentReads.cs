@@ -1,14 +1,14 @@
-namespace EcrUtils.InUse;
+namespace EcrUtils.Operations;
 
 /// <summary>
-/// Runs independent reads at once rather than one after the other: the in-use check's calls (a task definition per
-/// service, an image per Lambda function) would otherwise cost a round trip each before anything is planned. The run's
-/// shared cap on requests in flight still bounds how many are on the wire.
+/// Runs independent reads at once rather than one after the other: a round trip each, in a row, is what made the
+/// in-use check (a task definition per service, an image per Lambda function) and the repository tag filter (the tags
+/// of each repository) slow. The run's shared cap on requests in flight still bounds how many are on the wire.
 /// </summary>
 /// <remarks>
 /// A read that fails cancels the reads after it in order, never those before it, so that what is reported is always
-/// the failure of the first read in order that fails (ECS before Lambda, the first cluster before the next): the same
-/// failure that reading one after the other would report, whichever answer comes first.
+/// the failure of the first read in order that fails (ECS before Lambda, the first repository before the next): the
+/// same failure that reading one after the other would report, whichever answer comes first.
 /// </remarks>
 internal static class ConcurrentReads
 {
