@@ -5,7 +5,8 @@ namespace EcrUtils.Benchmarks;
 /// <summary>
 /// A benchmark case: a registry shape and the task run over it, at a latency, and optionally with a request quota per
 /// API (<see cref="RateLimit"/>) that the simulated ECR enforces by throttling, or with the in-use check on over what
-/// ECS and Lambda run (<see cref="InUse"/>), served by the same simulated server.
+/// ECS and Lambda run (<see cref="InUse"/>), served by the same simulated server, or over the repositories that hold a
+/// resource tag (<see cref="ByRepositoryTag"/>: every repository holds it, so each one's tags are read).
 /// </summary>
 internal sealed record Scenario(
     string Name,
@@ -15,7 +16,8 @@ internal sealed record Scenario(
     int LatencyMs,
     int MaxParallel,
     ServiceRateLimit? RateLimit = null,
-    InUseWorkload? InUse = null)
+    InUseWorkload? InUse = null,
+    bool ByRepositoryTag = false)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -30,7 +32,11 @@ internal sealed record Scenario(
         new(
             "20 repos x 100 images, DeleteOldestImages, in-use check on (ECS 4 clusters x 10 services, 20 Lambda functions)",
             "DeleteOldestImages", 20, 100, 30, 4, InUse: new InUseWorkload(4, 10, 20)),
+        new("200 repos x 100 images, GetLatestImages, chosen by a repository tag", "GetLatestImages", 200, 100, 30, 4, ByRepositoryTag: true),
     ];
+
+    /// <summary>The resource tag that <see cref="ByRepositoryTag"/> scenarios select repositories by.</summary>
+    public const string RepositoryTag = "Project=automation";
 
     public const int Keep = 2;
 
@@ -47,6 +53,7 @@ internal sealed record Scenario(
         (EcrOperation.DescribeImages, Repositories * Pages),
         (EcrOperation.BatchDeleteImage, Repositories * Batches),
         .. InUse?.CallsByOperation ?? [],
+        .. ByRepositoryTag ? [(EcrOperation.ListTagsForResource, Repositories)] : Array.Empty<(string, int)>(),
     ];
 
     /// <summary>What the registry holds when the task has done everything it planned: the newest, and the older ones in use.</summary>
@@ -90,7 +97,9 @@ internal sealed record Scenario(
         var rounds = Repositories >= MaxParallel
             ? Math.Ceiling(Repositories * (Pages + Batches) / (double)MaxParallel)
             : Pages + Math.Ceiling(Batches / (double)MaxParallel);
-        return TimeSpan.FromMilliseconds(latencyMs * (1 + rounds + (InUse?.Rounds(MaxParallel) ?? 0)));
+        // A repository's tags are read before it is worked on: all of them over the slots, before the first page.
+        var tagRounds = ByRepositoryTag ? Math.Ceiling(Repositories / (double)MaxParallel) : 0;
+        return TimeSpan.FromMilliseconds(latencyMs * (1 + tagRounds + rounds + (InUse?.Rounds(MaxParallel) ?? 0)));
     }
 
     private int Pages => Math.Max(1, (ImagesPerRepository + 999) / 1000);

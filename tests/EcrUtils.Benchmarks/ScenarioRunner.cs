@@ -36,13 +36,19 @@ internal static class ScenarioRunner
 
     private static async Task<ScenarioResult> MeasureAsync(Scenario scenario, string endpoint, CancellationToken cancellationToken)
     {
-        var options = EcrOptionsParser.Parse(new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        var arguments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
             [ArgumentNames.Environment] = [ScenarioServer.Environment],
             [ArgumentNames.AllRepositories] = ["true"],
             [ArgumentNames.MaxParallel] = [scenario.MaxParallel.ToString(CultureInfo.InvariantCulture)],
             [ArgumentNames.Keep] = [Scenario.Keep.ToString(CultureInfo.InvariantCulture)],
-        });
+        };
+        if (scenario.ByRepositoryTag)
+        {
+            arguments[ArgumentNames.RepositoryTag] = [Scenario.RepositoryTag];
+        }
+
+        var options = EcrOptionsParser.Parse(arguments);
         // ECS and Lambda (the in-use check) are served on the same port as ECR.
         var connection = AwsConnection.Create(new EcrClientOptions
         {

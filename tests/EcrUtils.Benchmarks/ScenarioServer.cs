@@ -39,7 +39,7 @@ internal static class ScenarioServer
         for (var r = 0; r < scenario.Repositories; r++)
         {
             var name = $"service-{r:D4}";
-            ecr.AddRepository(name);
+            ecr.AddRepository(name, scenario.ByRepositoryTag ? new Dictionary<string, string> { [Scenario.RepositoryTag.Split('=')[0]] = Scenario.RepositoryTag.Split('=')[1] } : null);
             var images = ecr.Repositories[^1].Images;
             for (var i = 0; i < scenario.ImagesPerRepository; i++)
             {
