@@ -7,7 +7,7 @@ namespace EcrUtils.Operations;
 /// run's shared cap on requests in flight: one after the other, 20,000 tags cost 200 round trips in a row.
 /// </summary>
 /// <remarks>
-/// Each batch's outcome is recorded (<c>onBatchCompleted</c>, run one at a time) as soon as its call returns, before its
+/// Each batch's outcome is recorded (<c>onBatchCompleted</c>, with the ids sent; run one at a time) as soon as its call returns, before its
 /// place goes to another batch, so at most <c>maxParallel</c> batches are ever unrecorded; a rerun finds their tags gone
 /// (ImageNotFound), which counts as done. After a failure no further batch is sent, but the batches in flight finish and
 /// are recorded rather than cancelled, so that nothing that ECR did goes unreported.
@@ -20,7 +20,7 @@ internal static class ConcurrentBatches
         string repositoryName,
         IReadOnlyList<ImageId> imageIds,
         int maxParallel,
-        Action<BatchDeleteResult> onBatchCompleted,
+        Action<IReadOnlyList<ImageId>, BatchDeleteResult> onBatchCompleted,
         CancellationToken cancellationToken)
     {
         var gate = new Lock();
@@ -53,7 +53,7 @@ internal static class ConcurrentBatches
                     {
                         lock (gate)
                         {
-                            onBatchCompleted(batch);
+                            onBatchCompleted(chunk, batch);
                         }
 
                         return ValueTask.CompletedTask;

@@ -57,7 +57,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     else
                     {
                         await DeleteAsync(options.RegistryId, work, options.MaxParallel, token).ConfigureAwait(false);
-                        await related.RunAsync(work.Plan, token).ConfigureAwait(false);
+                        await related.RunAsync(work.Plan, options.MaxParallel, token).ConfigureAwait(false);
                     }
 
                     recorder.RepositoryCompleted(repository);
@@ -104,7 +104,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
             work.Repository.Name,
             ids,
             maxParallel,
-            batch =>
+            (_, batch) =>
             {
                 work.Record(batch, plannedDigestByTag);
                 recorder.BatchCompleted(work.Repository, batch);

@@ -39,8 +39,11 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
     /// <summary>Records what would go with the plan's deletions, deleting nothing.</summary>
     public void Preview(RepositoryPlan plan) => Record(CleanupPlanner.PlanAhead(_images, plan, _catalog, rules));
 
-    /// <summary>Deletes the children and companions of what the plan deleted; call it after the plan's tag removals.</summary>
-    public async Task RunAsync(RepositoryPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the children and companions of what the plan deleted; call it after the plan's tag removals. A wave's
+    /// batches go up to <paramref name="maxParallel"/> at a time, like the tag removals (the next wave waits for it).
+    /// </summary>
+    public async Task RunAsync(RepositoryPlan plan, int maxParallel, CancellationToken cancellationToken)
     {
         var expected = CleanupPlanner.PlanAhead(_images, plan, _catalog, rules);
         if (expected.Deletions.Count == 0)
@@ -70,21 +73,27 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
             }
 
             var tracker = new RelatedDeletionTracker([.. wave.Except(blocked)]);
-            foreach (var chunk in tracker.ImageIds.Chunk(EcrClient.MaxBatchSize))
-            {
-                var batch = await client.BatchDeleteImageAsync(registryId, repository.Name, chunk, null, cancellationToken).ConfigureAwait(false);
-                var outcomes = tracker.Record(chunk, batch);
-                foreach (var problem in tracker.TakeProblems())
+            await ConcurrentBatches.DeleteAsync(
+                client,
+                registryId,
+                repository.Name,
+                tracker.ImageIds,
+                maxParallel,
+                (sent, batch) =>
                 {
-                    Problems.Add(problem);
-                    recorder.Problem(repository, problem);
-                }
+                    var outcomes = tracker.Record(sent, batch);
+                    foreach (var problem in tracker.TakeProblems())
+                    {
+                        Problems.Add(problem);
+                        recorder.Problem(repository, problem);
+                    }
 
-                if (outcomes.Count > 0)
-                {
-                    recorder.RelatedCompleted(repository, outcomes);
-                }
-            }
+                    if (outcomes.Count > 0)
+                    {
+                        recorder.RelatedCompleted(repository, outcomes);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
 
             foreach (var decision in tracker.Deleted)
             {

@@ -44,6 +44,36 @@ public sealed class MultiArchDeletionTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteOldest_DeletesTheChildrenOfAWave_SeveralBatchesAtOnce()
+    {
+        List<string> children = [.. Enumerable.Range(0, 150).Select(i => FakeEcr.Digest($"old-{i}"))];
+        Ecr.AddIndex("api", "old", ["automation-master-1"], OperationFixture.At(1), children);
+        var newIndex = Ecr.AddIndex("api", "new", ["automation-master-2"], OperationFixture.At(2), [FakeEcr.Digest("new-amd64")]);
+        // The children's first batch (the second deletion call, after the index's tag) is answered only once their second
+        // batch came: one batch after the other, the run would wait for ever.
+        var secondBatchCame = new TaskCompletionSource();
+        Ecr.BeforeCall = async call =>
+        {
+            if (call.Operation == "BatchDeleteImage" && call.Number == 3)
+            {
+                secondBatchCame.TrySetResult();
+            }
+            else if (call.Operation == "BatchDeleteImage" && call.Number == 2)
+            {
+                await secondBatchCame.Task;
+            }
+        };
+        var sut = new DeleteImagesOperation(Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest));
+
+        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.False(result.HasFailures);
+        Assert.Equal(150, result.RelatedDeleted!.Count);
+        Assert.Equal(new[] { FakeEcr.Digest("new-amd64"), newIndex }.Order(StringComparer.Ordinal), Digests());
+        Assert.Equal(3, Ecr.CallCount("BatchDeleteImage"));
+    }
+
+    [Fact]
     public async Task DeleteOldest_DeletesTheSignaturesOfTheDeletedImage_AndLeavesTheKeptImagesSignatureAndStrayImagesAlone()
     {
         var old = _fixture.Push("api", 1, "automation-master-1");
