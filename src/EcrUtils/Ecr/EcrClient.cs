@@ -136,11 +136,11 @@ internal sealed class EcrClient : IEcrClient
         ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
         ArgumentNullException.ThrowIfNull(imageIds);
         ArgumentNullException.ThrowIfNull(acceptedMediaTypes);
-        List<ImageManifest> images = [];
-        List<ImageFailure> failures = [];
-        foreach (var chunk in imageIds.Distinct().Chunk(MaxBatchSize))
-        {
-            var response = await _sender.SendAsync(
+        // The calls go at once (a repository of 5,000 multi-arch builds has 50 of them), their answers taken in order.
+        List<ImageId[]> chunks = [.. imageIds.Distinct().Chunk(MaxBatchSize)];
+        var responses = await ConcurrentReads.ReadAllAsync(
+            chunks,
+            (chunk, token) => _sender.SendAsync(
                 EcrOperation.BatchGetImage,
                 new BatchGetImageRequest(
                     registryId,
@@ -149,9 +149,14 @@ internal sealed class EcrClient : IEcrClient
                     acceptedMediaTypes.Count > 0 ? acceptedMediaTypes : null),
                 s_json.BatchGetImageRequest,
                 s_json.BatchGetImageResponse,
-                cancellationToken).ConfigureAwait(false);
-            images.AddRange((response.Images ?? []).Select(EcrResponseMapper.ToManifest));
-            failures.AddRange((response.Failures ?? []).Select(f => EcrResponseMapper.ToFailure(f, chunk)));
+                token),
+            cancellationToken).ConfigureAwait(false);
+        List<ImageManifest> images = [];
+        List<ImageFailure> failures = [];
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            images.AddRange((responses[i].Images ?? []).Select(EcrResponseMapper.ToManifest));
+            failures.AddRange((responses[i].Failures ?? []).Select(f => EcrResponseMapper.ToFailure(f, chunks[i])));
         }
 
         return new BatchGetImageResult(images, failures);

@@ -1,6 +1,5 @@
 using EcrUtils.Ecr;
 using EcrUtils.Ecs;
-using EcrUtils.Operations;
 
 namespace EcrUtils.InUse;
 

@@ -1,6 +1,5 @@
 using EcrUtils.Ecs;
 using EcrUtils.Lambda;
-using EcrUtils.Operations;
 
 namespace EcrUtils.InUse;
 

@@ -1,5 +1,4 @@
 using EcrUtils.Lambda;
-using EcrUtils.Operations;
 
 namespace EcrUtils.InUse;
 

@@ -29,8 +29,42 @@ public sealed class EcrClientBatchGetImageTests
 
         Assert.Equal(150, result.Images.Count);
         Assert.Equal("""{"schemaVersion":2,"n":7}""", result.Images.Single(m => m.Digest == FakeEcr.Digest("image-7")).Manifest);
-        Assert.Equal([100, 50], _ecr.Calls.Select(c => c.Body["imageIds"]!.AsArray().Count));
+        Assert.Equal([50, 100], _ecr.Calls.Select(c => c.Body["imageIds"]!.AsArray().Count).Order());
         Assert.All(_ecr.Calls, c => Assert.Equal(2, c.Body["acceptedMediaTypes"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task BatchGetImage_SendsItsCallsAtOnce()
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            _ecr.AddImage("team/api", FakeEcr.Digest($"image-{i}"), [], s_pushedAt);
+        }
+
+        // The first call is answered only once the second came: one call after the other would wait for ever.
+        var secondCame = new TaskCompletionSource();
+        _ecr.BeforeCall = async call =>
+        {
+            if (call.Number == 2)
+            {
+                secondCame.TrySetResult();
+            }
+            else
+            {
+                await secondCame.Task;
+            }
+        };
+        var sut = _ecr.CreateClient();
+
+        var result = await sut.BatchGetImageAsync(
+            null,
+            "team/api",
+            [.. Enumerable.Range(0, 150).Select(i => ImageId.ForDigest(FakeEcr.Digest($"image-{i}")))],
+            [],
+            CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(150, result.Images.Count);
+        Assert.Equal(2, _ecr.CallCount(EcrOperation.BatchGetImage));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
-namespace EcrUtils.Operations;
+namespace EcrUtils;
 
 /// <summary>
 /// Runs independent reads at once rather than one after the other: a round trip each, in a row, is what made the
-/// in-use check (a task definition per service, an image per Lambda function) and the repository tag filter (the tags
-/// of each repository) slow. The run's shared cap on requests in flight still bounds how many are on the wire.
+/// in-use check (a task definition per service, an image per Lambda function), the repository tag filter (the tags of
+/// each repository) and the reading of many index manifests (100 a call) slow. The run's shared cap on requests in
+/// flight still bounds how many are on the wire.
 /// </summary>
 /// <remarks>
 /// A read that fails cancels the reads after it in order, never those before it, so that what is reported is always

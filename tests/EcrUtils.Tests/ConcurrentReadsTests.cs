@@ -1,6 +1,4 @@
-using EcrUtils.Operations;
-
-namespace EcrUtils.Tests.Operations;
+namespace EcrUtils.Tests;
 
 public sealed class ConcurrentReadsTests
 {
