@@ -9,8 +9,8 @@ namespace EcrUtils.Operations;
 /// Plans and carries out DeleteOldestImages or DeleteAllImages over every repository of the scope.
 /// An environment is removed from an image by deleting its environment tags by tag alone: ECR deletes the image
 /// only when its last tag goes, so tags of other environments (and tags added while the run goes) survive.
-/// Before any repository is planned, the in-use check reads what ECS and Lambda run; an image in use is kept whatever
-/// the plan says. Without <paramref name="inUseCollector"/> the check is off, and the recorder is told so.
+/// Before any repository is read, the in-use check reads what ECS and Lambda run (while the repositories are listed);
+/// an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the recorder is told so.
 /// </summary>
 public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
 {
@@ -24,9 +24,17 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         }
 
         var rules = options.CreateTagRules(options.Environment ?? throw new ArgumentException("The environment is required.", nameof(options)));
-        var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
-        recorder.RepositoriesFound(repositories);
-        var inUse = await InUseCheckStep.RunAsync(inUseCollector, options, recorder, cancellationToken).ConfigureAwait(false);
+        // The repository list and the in-use check at once; no repository is read before both are done. When both
+        // fail, the repository list's failure is the one reported, as when it came first.
+        var (repositories, inUse) = await ConcurrentReads.ReadBothAsync(
+            async token =>
+            {
+                var found = await RepositoryResolver.ResolveAsync(client, options, token).ConfigureAwait(false);
+                recorder.RepositoriesFound(found);
+                return found;
+            },
+            token => InUseCheckStep.RunAsync(inUseCollector, options, recorder, token),
+            cancellationToken).ConfigureAwait(false);
         var results = new RepositoryDeletion[repositories.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, repositories.Count),

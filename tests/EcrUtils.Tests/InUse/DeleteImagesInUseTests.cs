@@ -159,6 +159,30 @@ public sealed class DeleteImagesInUseTests : IDisposable
         Assert.Equal(["automation-master-1", "automation-master-3"], _fixture.Tags("web"));
     }
 
+    [Fact]
+    public async Task TheCheckRuns_WhileTheRepositoriesAreListed_AndBeforeAnyIsRead()
+    {
+        // The repository list waits for the check to start, and the check for the list to be asked for: one after the
+        // other, the run would wait for ever.
+        var (listAsked, checkStarted) = (new TaskCompletionSource(), new TaskCompletionSource());
+        _fixture.Ecr.BeforeCall = async call =>
+        {
+            if (call.Operation == "DescribeRepositories")
+            {
+                listAsked.TrySetResult();
+                await checkStarted.Task;
+            }
+        };
+        var collector = new WaitingCollector(_fixture.Ecr, listAsked.Task, checkStarted);
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), collector);
+
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["automation-master-4", "automation-master-5"], _fixture.Tags("api"));
+        Assert.Equal(0, collector.DescribeImagesBeforeItEnded);
+    }
+
     private static string IndexManifest(params string[] children) => JsonSerializer.Serialize(new
     {
         schemaVersion = 2,
@@ -168,4 +192,18 @@ public sealed class DeleteImagesInUseTests : IDisposable
 
     private static JsonElement InUseCheckOf(ReportWriter report) =>
         JsonDocument.Parse(File.ReadAllText(report.Path)).RootElement.GetProperty("inUseCheck");
+
+    // An in-use check that starts, waits for a signal, and notes how many image listings ECR had seen when it ended.
+    private sealed class WaitingCollector(FakeEcr ecr, Task until, TaskCompletionSource started) : IInUseCollector
+    {
+        public int DescribeImagesBeforeItEnded { get; private set; } = -1;
+
+        public async Task<InUseImages> CollectAsync(CancellationToken cancellationToken)
+        {
+            started.TrySetResult();
+            await until.WaitAsync(cancellationToken);
+            DescribeImagesBeforeItEnded = ecr.CallCount("DescribeImages");
+            return InUseImages.None;
+        }
+    }
 }
