@@ -66,8 +66,8 @@ internal sealed record Scenario(
     /// The critical path at this latency: the repository list, then each repository's pages one after the other (a page
     /// needs the previous page's token) and its deletion batches, spread over the calls that may be in flight at once.
     /// With the in-use check on, the check's own critical path (<see cref="InUseWorkload.Rounds"/>: its longest chain
-    /// of dependent calls, or all its calls over the same slots, whichever is longer) comes on top, since no repository
-    /// is planned before the check ends. (A run that listed the repositories' images while the check ran could beat
+    /// of dependent calls, or all its calls over the same slots, whichever is longer) takes the repository list's place,
+    /// since the list goes alongside it and no repository is read before the check ends. (A run that listed the repositories' images while the check ran could beat
     /// this by the listing's share; it cannot beat all calls spread over the slots.)
     /// </summary>
     public TimeSpan LatencyBound => LatencyBoundAt(LatencyMs);
@@ -99,7 +99,9 @@ internal sealed record Scenario(
             : Pages + Math.Ceiling(Batches / (double)MaxParallel);
         // A repository's tags are read before it is worked on: all of them over the slots, before the first page.
         var tagRounds = ByRepositoryTag ? Math.Ceiling(Repositories / (double)MaxParallel) : 0;
-        return TimeSpan.FromMilliseconds(latencyMs * (1 + tagRounds + rounds + (InUse?.Rounds(MaxParallel) ?? 0)));
+        // The repository list goes alongside the in-use check, which is longer.
+        var listOrCheck = InUse is null ? 1 : Math.Max(1, InUse.Rounds(MaxParallel));
+        return TimeSpan.FromMilliseconds(latencyMs * (listOrCheck + tagRounds + rounds));
     }
 
     private int Pages => Math.Max(1, (ImagesPerRepository + 999) / 1000);
