@@ -34,42 +34,6 @@ public sealed class DeleteImagesOperationTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteOldest_NeverTakesATagThatMovedWhileTheRepositoryWasListed_FromTheImageItMovedTo()
-    {
-        _fixture.Ecr.AddRepository("api");
-        var oldest = _fixture.Push("api", 0, "automation-master-0");
-        for (var i = 1; i <= 1000; i++)
-        {
-            _fixture.Push("api", i, $"automation-master-{i}");
-        }
-
-        // The newest image, untagged when the listing starts, on its second page. Once the first page was read,
-        // another pipeline moves automation-master-0 onto it: the listing shows that tag on both images.
-        var retagged = _fixture.PushSeeded("api", "retagged", 2000);
-        _fixture.Ecr.BeforeCall = call =>
-        {
-            if (call.Operation == "DescribeImages" && call.Number == 2)
-            {
-                _fixture.Ecr.MoveTag("api", "automation-master-0", retagged);
-            }
-
-            return ValueTask.CompletedTask;
-        };
-        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
-        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
-
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
-
-        // Removed by name as planned for the oldest image, the tag would have left the newest, and it with it.
-        Assert.Equal(["automation-master-0"], _fixture.Ecr.Images("api").Single(i => i.Digest == retagged).Tags);
-        Assert.Equal(["automation-master-0", "automation-master-1000"], _fixture.Tags("api"));
-        var result = Assert.Single(results);
-        Assert.False(result.HasFailures);
-        var kept = result.Plan!.Decisions.Single(d => d.Image.Digest == oldest);
-        Assert.StartsWith("tag automation-master-0 was also listed on another image", kept.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task DeleteAll_RemovesOnlyTheEnvironmentsTags_AndKeepsASharedImage()
     {
         _fixture.Ecr.AddRepository("api");
