@@ -36,9 +36,8 @@ internal sealed class EcsImageUses(IEcsClient client)
         var found = read.OfType<ClusterWorkloads>().ToList();
 
         // Each task definition once, however many services and tasks name it.
-        List<string> names = [.. found
-            .SelectMany(c => c.Services.SelectMany(s => s.TaskDefinitions).Concat(c.Tasks.Select(t => t.TaskDefinition ?? string.Empty).Where(t => t.Length > 0)))
-            .Distinct(StringComparer.Ordinal)];
+        // In the order reading one cluster after the other met them: a cluster's services, then its tasks.
+        List<string> names = [.. found.SelectMany(TaskDefinitionsOf).Distinct(StringComparer.Ordinal)];
         var described = await ConcurrentReads.ReadAllAsync(names, client.DescribeTaskDefinitionAsync, cancellationToken).ConfigureAwait(false);
         var definitions = new Dictionary<string, EcsTaskDefinition>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
@@ -71,6 +70,10 @@ internal sealed class EcsImageUses(IEcsClient client)
 
         return new InUseImages(uses, found.Count, found.Sum(c => c.Services.Count), found.Sum(c => c.Tasks.Count), 0);
     }
+
+    private static IEnumerable<string> TaskDefinitionsOf(ClusterWorkloads cluster) =>
+        cluster.Services.SelectMany(s => s.TaskDefinitions)
+            .Concat(cluster.Tasks.Select(t => t.TaskDefinition ?? string.Empty).Where(t => t.Length > 0));
 
     private async Task<ClusterWorkloads> ReadClusterAsync(string cluster, CancellationToken cancellationToken)
     {

@@ -10,7 +10,8 @@ namespace EcrUtils.Operations;
 /// An environment is removed from an image by deleting its environment tags by tag alone: ECR deletes the image
 /// only when its last tag goes, so tags of other environments (and tags added while the run goes) survive.
 /// Before any repository is read, the in-use check reads what ECS and Lambda run (while the repositories are listed);
-/// an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the recorder is told so.
+/// an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the
+/// recorder is told so.
 /// </summary>
 public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
 {
