@@ -18,9 +18,7 @@ public static class DeleteAllPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
 
-        var ranking = new ImageRanking(rules);
-        ranking.Add(images);
-        return Plan(ranking);
+        return Plan(ImageRanking.Of(images, rules));
     }
 
     /// <summary>The plan for a repository ranked as its listing arrived (see <see cref="ImageRanking"/>).</summary>

@@ -23,9 +23,7 @@ public static class DeleteOldestPlanner
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
-        var ranking = new ImageRanking(rules);
-        ranking.Add(images);
-        return Plan(ranking, keep);
+        return Plan(ImageRanking.Of(images, rules), keep);
     }
 
     /// <summary>The plan for a repository ranked as its listing arrived (see <see cref="ImageRanking"/>).</summary>

@@ -25,6 +25,14 @@ internal sealed class ImageRanking(TagRules rules)
     /// </summary>
     public IReadOnlySet<string> MovedTags => _movedTags;
 
+    /// <summary>A ranking of a whole listing at once.</summary>
+    public static ImageRanking Of(IEnumerable<EcrImage> images, TagRules rules)
+    {
+        var ranking = new ImageRanking(rules);
+        ranking.Add(images);
+        return ranking;
+    }
+
     /// <summary>Ranks the images of one page (or of a whole listing).</summary>
     public void Add(IEnumerable<EcrImage> images)
     {

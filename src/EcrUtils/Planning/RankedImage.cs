@@ -18,12 +18,7 @@ internal sealed record RankedImage(EcrImage Image, IReadOnlyList<string> Environ
     /// The environment images among <paramref name="images"/>, in no particular order; an image listed twice is ranked
     /// once, with the tags of both listings (see <see cref="ImageRanking"/>).
     /// </summary>
-    public static List<RankedImage> All(IEnumerable<EcrImage> images, TagRules rules)
-    {
-        var ranking = new ImageRanking(rules);
-        ranking.Add(images);
-        return ranking.Unordered();
-    }
+    public static List<RankedImage> All(IEnumerable<EcrImage> images, TagRules rules) => ImageRanking.Of(images, rules).Unordered();
 
     /// <summary>The image ranked under <paramref name="rules"/>, or null when it holds no environment tag.</summary>
     internal static RankedImage? Rank(EcrImage image, TagRules rules)

@@ -24,8 +24,7 @@ public sealed class ImageRankingTests
             byPage.Add(page);
         }
 
-        var whole = new ImageRanking(s_rules);
-        whole.Add(images);
+        var whole = ImageRanking.Of(images, s_rules);
         Assert.Equal(["sha256:d9", "sha256:d8", "sha256:d7", "sha256:d5", "sha256:d3", "sha256:d1"], byPage.NewestFirst().Select(r => r.Image.Digest));
         Assert.Equal(whole.NewestFirst().Select(Describe), byPage.NewestFirst().Select(Describe));
     }
