@@ -9,7 +9,8 @@ namespace EcrUtils.Reporting;
 
 /// <summary>
 /// Keeps the run's report and rewrites the report file after every event (write to a temporary file, then rename),
-/// so that a run that is killed at any point leaves a complete, truthful JSON document on disk. Once the report is
+/// so that a run that is killed at any point leaves a complete, truthful JSON document on disk (the first write, of the
+/// report as created, goes alongside the run's first calls; no event is recorded before it is done). Once the report is
 /// large, an event is appended to a journal beside it instead, and the report is rewritten now and then and at the end
 /// (see <see cref="ReportJournal"/>): on disk, report plus journal is always the run so far.
 /// </summary>
@@ -18,11 +19,15 @@ public sealed class ReportWriter : IDeletionRecorder
     private readonly Lock _lock = new();
     private readonly TimeProvider _timeProvider;
     private readonly ReportJournal _journal;
+    private readonly Task _firstWrite;
     private long _entries;
     private readonly Dictionary<string, RepositoryReport> _repositories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, ImageReport>> _imagesByTag = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the report and writes it once, so the file exists from the start of the run.</summary>
+    /// <summary>
+    /// Creates the report file and writes the report into it while the run's first calls go out (see
+    /// <see cref="WaitUntilWritten"/>): a path that cannot be written fails here, before the run starts.
+    /// </summary>
     public ReportWriter(string path, EcrTask task, EcrOptions options, TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -47,7 +52,10 @@ public sealed class ReportWriter : IDeletionRecorder
                 options.Region),
         };
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        Flush();
+        // The first serialization in a process sets up the serializer (about 30 ms on two cores), which no call has to
+        // wait for. Every event waits for this write before it changes the report, so the report never skips a step.
+        var first = File.Create(TemporaryPath);
+        _firstWrite = Task.Run(() => Write(first));
     }
 
     /// <summary>The full path of the report file.</summary>
@@ -55,6 +63,14 @@ public sealed class ReportWriter : IDeletionRecorder
 
     /// <summary>The report as it stands.</summary>
     public ReportDocument Document { get; }
+
+    private string TemporaryPath => Path + ".tmp";
+
+    /// <summary>
+    /// Waits until the report as created is on disk (every event waits for it too), and throws what stopped that
+    /// write, if anything did.
+    /// </summary>
+    public void WaitUntilWritten() => _firstWrite.GetAwaiter().GetResult();
 
     /// <inheritdoc />
     public void Planned(EcrRepository repository, RepositoryPlan plan)
@@ -136,6 +152,7 @@ public sealed class ReportWriter : IDeletionRecorder
         ArgumentNullException.ThrowIfNull(outcome);
         lock (_lock)
         {
+            WaitUntilWritten();
             Document.InUseCheck = InUseCheckReports.From(outcome);
             Flush();
         }
@@ -233,6 +250,7 @@ public sealed class ReportWriter : IDeletionRecorder
         ArgumentNullException.ThrowIfNull(results);
         lock (_lock)
         {
+            WaitUntilWritten();
             Document.LatestImages.Clear();
             Document.LatestImages.AddRange(results.Select(r => new LatestImageReport(
                 r.Repository.Name,
@@ -253,6 +271,7 @@ public sealed class ReportWriter : IDeletionRecorder
     {
         lock (_lock)
         {
+            WaitUntilWritten();
             Document.Status = status;
             Document.Error = error;
             Document.FinishedAt = _timeProvider.GetUtcNow();
@@ -300,6 +319,7 @@ public sealed class ReportWriter : IDeletionRecorder
     {
         lock (_lock)
         {
+            WaitUntilWritten();
             if (!_repositories.TryGetValue(repository.Name, out var report))
             {
                 report = new RepositoryReport { Name = repository.Name, Uri = repository.Uri };
@@ -322,18 +342,20 @@ public sealed class ReportWriter : IDeletionRecorder
         }
     }
 
-    private void Flush()
+    private void Flush() => Write(File.Create(TemporaryPath));
+
+    // Writes the report into the temporary file (and closes it), then puts it in the report's place.
+    private void Write(FileStream temporary)
     {
-        var temporary = Path + ".tmp";
-        using (var stream = File.Create(temporary))
+        using (temporary)
         {
             JsonSerializer.Serialize(
-                stream,
+                temporary,
                 Document,
                 ReportJson.TypeInfo<ReportDocument>(_entries <= ReportJournal.SmallReportEntries ? ReportJson.Indented : ReportJson.Compact));
         }
 
-        File.Move(temporary, Path, overwrite: true);
+        File.Move(TemporaryPath, Path, overwrite: true);
         _journal.Clear();
     }
 }

@@ -3,6 +3,7 @@ using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Planning;
+using EcrUtils.Reporting;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.Reporting;
@@ -14,16 +15,28 @@ public sealed class ReportWriterTests : IDisposable
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void Report_IsOnDisk_FromTheStart()
+    public void Report_IsOnDisk_BeforeTheFirstEvent()
     {
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
 
         var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        sut.WaitUntilWritten();
 
         using var document = JsonDocument.Parse(File.ReadAllText(sut.Path));
         Assert.Equal("running", document.RootElement.GetProperty("status").GetString());
         Assert.Equal(2, document.RootElement.GetProperty("settings").GetProperty("keep").GetInt32());
         Assert.Equal("^{environment}-[^-]+$", document.RootElement.GetProperty("settings").GetProperty("tagPattern").GetString());
+    }
+
+    [Fact]
+    public void Report_ThatCannotBeWritten_StopsTheRunBeforeItStarts()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
+        var path = Path.Combine(Path.GetDirectoryName(_fixture.ReportPath)!, "blocked.json");
+        Directory.CreateDirectory(path + ".tmp");
+
+        var error = Assert.ThrowsAny<Exception>(() => new ReportWriter(path, EcrTask.DeleteOldestImages, options, TimeProvider.System));
+        Assert.Contains("blocked.json.tmp", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
