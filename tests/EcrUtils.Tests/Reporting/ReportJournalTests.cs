@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Reporting;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.Reporting;
@@ -65,6 +66,84 @@ public sealed class ReportJournalTests : IDisposable
         var text = File.ReadAllText(sut.Path);
         Assert.Equal(indented, text.Contains('\n', StringComparison.Ordinal));
         Assert.Equal(images - 2, RemovedTagsOnDisk(sut.Path));
+    }
+
+    [Fact]
+    public void JournalLine_SaysWhatTheReportSays_ForTheSameRepository()
+    {
+        var report = Repository(images: 3);
+        report.Images[1].Related.Add(new RelatedImageReport
+        {
+            Digest = "sha256:child",
+            Kind = "child",
+            Parent = report.Images[1].Digest,
+            Tags = [],
+            Action = "delete",
+            Reason = "only in this index",
+            Outcome = "planned",
+        });
+        report.Problems.Add(new ProblemReport("v1+build.2", "sha256:moved", "TagMoved", "Tag \"v1+build.2\" moved: é <b> & \\ \t"));
+        var journal = new ReportJournal(_fixture.ReportPath);
+
+        journal.Append(report, report.Images);
+        journal.Clear();
+        journal.Append(report, report.Images);
+
+        Assert.Equal(
+            JsonSerializer.Serialize(report, ReportJson.TypeInfo<RepositoryReport>(ReportJson.Compact)),
+            Assert.Single(File.ReadAllLines(journal.Path)));
+    }
+
+    [Fact]
+    public void LargeStep_TakesSeveralLines_ThatTogetherAreTheStep()
+    {
+        var report = Repository(images: 2 * ReportJournal.ImagesPerLine + 10);
+        var journal = new ReportJournal(_fixture.ReportPath);
+
+        journal.Append(report, report.Images);
+
+        var lines = File.ReadAllLines(journal.Path).Select(line => JsonDocument.Parse(line)).ToList();
+        Assert.Equal([ReportJournal.ImagesPerLine, ReportJournal.ImagesPerLine, 10], lines.Select(l => l.RootElement.GetProperty("images").GetArrayLength()));
+        Assert.All(lines, line =>
+        {
+            Assert.Equal("deleting", line.RootElement.GetProperty("status").GetString());
+            Assert.Equal(report.ImagesToRemove, line.RootElement.GetProperty("imagesToRemove").GetInt32());
+            Assert.Equal(1, line.RootElement.GetProperty("problems").GetArrayLength());
+        });
+        Assert.Equal(
+            report.Images.Select(i => i.Digest),
+            lines.SelectMany(l => l.RootElement.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("digest").GetString())));
+        lines.ForEach(l => l.Dispose());
+    }
+
+    private static RepositoryReport Repository(int images)
+    {
+        var report = new RepositoryReport
+        {
+            Name = "api",
+            Uri = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/api",
+            Status = "deleting",
+            ImagesKept = 2,
+            ImagesToRemove = images,
+            Problems = { new ProblemReport("automation-master-1", "sha256:1", "TagMoved", "moved") },
+        };
+        for (var i = 0; i < images; i++)
+        {
+            report.Images.Add(new ImageReport
+            {
+                Digest = $"sha256:{i:x64}",
+                Tags = [$"automation-master-{i}", "v1+build.2"],
+                PushedAt = new DateTimeOffset(2026, 11, 26, 1, 2, 3, TimeSpan.Zero).AddMinutes(i),
+                SizeInBytes = 1_000_000 + i,
+                Action = "remove",
+                Reason = "older than the 2 newest images of automation-master",
+                TagsToRemove = [$"automation-master-{i}"],
+                DeletesImage = false,
+                InUseBy = ["cluster/service"],
+            });
+        }
+
+        return report;
     }
 
     // What a reader finds after a crash: the report, with the journal's lines applied in order.
