@@ -24,8 +24,8 @@ namespace EcrUtils.Benchmarks;
 /// with "calls imagesLeft throttled served servedMs" for the measuring process (calls counts every attempt of the three
 /// services, throttled ones included; served and servedMs: the answers written so far and their total time from arrival
 /// to written), and GET /calls with "operation calls" lines. Every call, throttled or not, is answered no sooner than
-/// the latency after it arrived; timers fire late by a millisecond or more on a busy machine, which is why the served
-/// time is measured rather than assumed.
+/// the latency after it arrived (<see cref="Deadlines"/>); the answer is then still to be written, and a busy machine
+/// wakes the waiting thread late now and then, which is why the served time is measured rather than assumed.
 /// </summary>
 internal sealed class SimulatedEcrServer(FakeEcr ecr, FakeEcs ecs, FakeLambda lambda, TimeSpan latency, ServiceRateLimiter? rateLimiter)
     : IAsyncDisposable
@@ -44,6 +44,7 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, FakeEcs ecs, FakeLambda la
     private readonly HttpMessageInvoker _ecrHandler = new(new FakeEcrHandler(ecr));
     private readonly HttpMessageInvoker _ecsHandler = new(new FakeEcsHandler(ecs));
     private readonly HttpMessageInvoker _lambdaHandler = new(new FakeLambdaHandler(lambda));
+    private readonly Deadlines _deadlines = new();
     private WebApplication? _app;
     private long _served;
     private long _servedTicks;
@@ -79,6 +80,7 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, FakeEcs ecs, FakeLambda la
         _ecrHandler.Dispose();
         _ecsHandler.Dispose();
         _lambdaHandler.Dispose();
+        _deadlines.Dispose();
     }
 
     private async Task AnswerAsync(HttpContext context)
@@ -99,7 +101,7 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, FakeEcs ecs, FakeLambda la
         // The latency runs from the request's arrival and includes the fake's own work, as a real service's does:
         // an answer takes the latency, or longer only when the fake is slower than that.
         var arrived = Stopwatch.GetTimestamp();
-        var latencyElapsed = Task.Delay(latency, CancellationToken.None);
+        var latencyElapsed = _deadlines.At(arrived + (long)(latency.TotalSeconds * Stopwatch.Frequency));
         try
         {
             using var request = await ToMessageAsync(context.Request, context.RequestAborted);
