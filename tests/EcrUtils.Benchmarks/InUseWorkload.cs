@@ -39,12 +39,8 @@ internal sealed record InUseWorkload(int Clusters, int ServicesPerCluster, int F
 
     public int Calls => CallsByOperation.Sum(c => c.Calls);
 
-    /// <summary>
-    /// The check's critical path, in calls: its longest chain of calls that each need the previous one's answer, or
-    /// all its calls spread over the <paramref name="maxParallel"/> requests that may be in flight, whichever is longer.
-    /// </summary>
-    public double Rounds(int maxParallel) =>
-        Math.Max(Math.Max(Clusters > 0 ? EcsChain : 1, Functions > 0 ? LambdaChain : 1), Math.Ceiling(Calls / (double)maxParallel));
+    /// <summary>The check's longest chain of calls that each need the previous one's answer.</summary>
+    public int LongestChain => Math.Max(Clusters > 0 ? EcsChain : 1, Functions > 0 ? LambdaChain : 1);
 
     /// <summary>Service <paramref name="service"/>'s image: the services take the oldest images, a row of repositories at a time.</summary>
     public static (int Repository, int Image) ServiceImage(int service, int repositories) => (service % repositories, service / repositories);

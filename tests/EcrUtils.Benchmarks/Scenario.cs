@@ -65,10 +65,10 @@ internal sealed record Scenario(
     /// <summary>
     /// The critical path at this latency: the repository list, then each repository's pages one after the other (a page
     /// needs the previous page's token) and its deletion batches, spread over the calls that may be in flight at once.
-    /// With the in-use check on, the check's own critical path (<see cref="InUseWorkload.Rounds"/>: its longest chain
-    /// of dependent calls, or all its calls over the same slots, whichever is longer) takes the repository list's place,
-    /// since the list goes alongside it and no repository is read before the check ends. (A run that listed the repositories' images while the check ran could beat
-    /// this by the listing's share; it cannot beat all calls spread over the slots.)
+    /// With the in-use check on, the check goes alongside the repository list and the reading of the images, and only
+    /// the planning waits for it: no run beats all the calls spread over the slots, nor the check's longest chain of
+    /// calls that each need the one before (<see cref="InUseWorkload.LongestChain"/>) followed by a repository's
+    /// deletion batches.
     /// </summary>
     public TimeSpan LatencyBound => LatencyBoundAt(LatencyMs);
 
@@ -94,14 +94,19 @@ internal sealed record Scenario(
 
     private TimeSpan LatencyBoundAt(double latencyMs)
     {
+        if (InUse is not null)
+        {
+            var spread = Math.Ceiling(LowerBoundCalls / (double)MaxParallel);
+            var chain = InUse.LongestChain + Math.Ceiling(Batches / (double)MaxParallel);
+            return TimeSpan.FromMilliseconds(latencyMs * Math.Max(spread, chain));
+        }
+
         var rounds = Repositories >= MaxParallel
             ? Math.Ceiling(Repositories * (Pages + Batches) / (double)MaxParallel)
             : Pages + Math.Ceiling(Batches / (double)MaxParallel);
         // A repository's tags are read before it is worked on: all of them over the slots, before the first page.
         var tagRounds = ByRepositoryTag ? Math.Ceiling(Repositories / (double)MaxParallel) : 0;
-        // The repository list goes alongside the in-use check, which is longer.
-        var listOrCheck = InUse is null ? 1 : Math.Max(1, InUse.Rounds(MaxParallel));
-        return TimeSpan.FromMilliseconds(latencyMs * (listOrCheck + tagRounds + rounds));
+        return TimeSpan.FromMilliseconds(latencyMs * (1 + tagRounds + rounds));
     }
 
     private int Pages => Math.Max(1, (ImagesPerRepository + 999) / 1000);

@@ -1,4 +1,5 @@
 using EcrUtils.Ecr;
+using EcrUtils.Images;
 using EcrUtils.InUse;
 using EcrUtils.Options;
 using EcrUtils.Planning;
@@ -9,8 +10,8 @@ namespace EcrUtils.Operations;
 /// Plans and carries out DeleteOldestImages or DeleteAllImages over every repository of the scope.
 /// An environment is removed from an image by deleting its environment tags by tag alone: ECR deletes the image
 /// only when its last tag goes, so tags of other environments (and tags added while the run goes) survive.
-/// Before any repository is read, the in-use check reads what ECS and Lambda run (while the repositories are listed);
-/// an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the
+/// Before any repository is planned, the in-use check reads what ECS and Lambda run (while the repositories are listed
+/// and their images read); an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the
 /// recorder is told so.
 /// </summary>
 public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
@@ -25,30 +26,59 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         }
 
         var rules = options.CreateTagRules(options.Environment ?? throw new ArgumentException("The environment is required.", nameof(options)));
-        // The repository list and the in-use check at once; no repository is read before both are done. When both
-        // fail, the repository list's failure is the one reported, as when it came first.
-        var (repositories, inUse) = await ConcurrentReads.ReadBothAsync(
-            async token =>
+        // The in-use check starts at once and runs while the repositories are listed and their images read; no
+        // repository is planned before it ends. A check that cannot run stops the run, in which nothing was then done
+        // but reading. When the repository list fails as well, its failure is the one reported, as when it came first.
+        using var stopCheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var check = InUseCheckStep.RunAsync(inUseCollector, options, recorder, stopCheck.Token);
+        try
+        {
+            var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
+            recorder.RepositoriesFound(repositories);
+            if (check.IsCompleted)
             {
-                var found = await RepositoryResolver.ResolveAsync(client, options, token).ConfigureAwait(false);
-                recorder.RepositoriesFound(found);
-                return found;
-            },
-            token => InUseCheckStep.RunAsync(inUseCollector, options, recorder, token),
-            cancellationToken).ConfigureAwait(false);
-        var results = new RepositoryDeletion[repositories.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, repositories.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
-            async (index, token) =>
+                // A check that has already failed: nothing is read.
+                await check.ConfigureAwait(false);
+            }
+
+            var results = new RepositoryDeletion[repositories.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, repositories.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
+                async (index, token) => results[index] = await RunAsync(repositories[index], options, task, rules, check, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
+
+            // Also with no repository: a check that cannot run fails the run.
+            await check.ConfigureAwait(false);
+            return results;
+        }
+        finally
+        {
+            if (!check.IsCompleted)
             {
-                var repository = repositories[index];
-                var work = new RepositoryWork(repository);
-                var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
-                try
+                await stopCheck.CancelAsync().ConfigureAwait(false);
+                await ((Task)check).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    // One repository: its images are read while the in-use check may still run, then it waits for the check (whose
+    // failure stops every repository, not only this one), plans and deletes. Any other failure is this repository's.
+    private async Task<RepositoryDeletion> RunAsync(
+        EcrRepository repository, EcrOptions options, EcrTask task, TagRules rules, Task<InUseImages?> check, CancellationToken token)
+    {
+        var work = new RepositoryWork(repository);
+        var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
+        var ranking = new ImageRanking(rules);
+        var images = await ForRepositoryAsync(work, () => ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, ranking.Add, token), token)
+            .ConfigureAwait(false);
+        if (images is not null)
+        {
+            var inUse = await check.WaitAsync(token).ConfigureAwait(false);
+            await ForRepositoryAsync(
+                work,
+                async () =>
                 {
-                    var ranking = new ImageRanking(rules);
-                    var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, ranking.Add, token).ConfigureAwait(false);
                     var plan = task == EcrTask.DeleteOldestImages
                         ? DeleteOldestPlanner.Plan(ranking, options.Keep)
                         : DeleteAllPlanner.Plan(ranking);
@@ -70,17 +100,28 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     }
 
                     recorder.RepositoryCompleted(repository);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    work.Error = ex.Message;
-                    recorder.RepositoryFailed(repository, ex.Message);
-                }
+                    return work;
+                },
+                token).ConfigureAwait(false);
+        }
 
-                results[index] = work.ToResult(related);
-            }).ConfigureAwait(false);
+        return work.ToResult(related);
+    }
 
-        return results;
+    // Runs a step of one repository's work; a failure (other than the run being cancelled) fails this repository only.
+    private async Task<T?> ForRepositoryAsync<T>(RepositoryWork work, Func<Task<T>> step, CancellationToken token)
+        where T : class
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            work.Error = ex.Message;
+            recorder.RepositoryFailed(work.Repository, ex.Message);
+            return null;
+        }
     }
 
     private async Task DeleteAsync(string? registryId, RepositoryWork work, int maxParallel, CancellationToken cancellationToken)

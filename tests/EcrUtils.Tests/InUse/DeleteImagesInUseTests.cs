@@ -160,27 +160,60 @@ public sealed class DeleteImagesInUseTests : IDisposable
     }
 
     [Fact]
-    public async Task TheCheckRuns_WhileTheRepositoriesAreListed_AndBeforeAnyIsRead()
+    public async Task TheCheckRuns_WhileTheRepositoriesAreListedAndRead_AndEndsBeforeAnyIsPlanned()
     {
-        // The repository list waits for the check to start, and the check for the list to be asked for: one after the
+        // The repository list waits for the check to start, and the check for the images to be read: one after the
         // other, the run would wait for ever.
-        var (listAsked, checkStarted) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var (checkStarted, imagesRead) = (new TaskCompletionSource(), new TaskCompletionSource());
         _fixture.Ecr.BeforeCall = async call =>
         {
             if (call.Operation == "DescribeRepositories")
             {
-                listAsked.TrySetResult();
                 await checkStarted.Task;
             }
+            else if (call.Operation == "DescribeImages")
+            {
+                imagesRead.TrySetResult();
+            }
         };
-        var collector = new WaitingCollector(_fixture.Ecr, listAsked.Task, checkStarted);
-        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
-        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), collector);
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var collector = new WaitingCollector(checkStarted, imagesRead.Task, () => (_fixture.Ecr.CallCount("BatchDeleteImage"), report.Document.Repositories.Count));
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, collector);
 
         await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["automation-master-4", "automation-master-5"], _fixture.Tags("api"));
-        Assert.Equal(0, collector.DescribeImagesBeforeItEnded);
+        Assert.Equal((0, 0), collector.WhenItEnded);
+    }
+
+    [Fact]
+    public async Task CheckThatFails_WhileTheImagesAreRead_StopsTheRun_BeforeAnyIsPlanned()
+    {
+        var imagesRead = new TaskCompletionSource();
+        _fixture.Ecr.BeforeCall = call =>
+        {
+            if (call.Operation == "DescribeImages")
+            {
+                imagesRead.TrySetResult();
+            }
+
+            return ValueTask.CompletedTask;
+        };
+        var failure = new OperationFailedException(ExitCodes.InUseCheckFailed, "The in-use check could not read Lambda: denied. Allow lambda:ListFunctions.");
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var collector = new WaitingCollector(new TaskCompletionSource(), imagesRead.Task, () => (0, 0), failure);
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, collector);
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(
+            () => sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Same(failure, error);
+        Assert.Equal(0, _fixture.Ecr.CallCount("BatchDeleteImage"));
+        Assert.Equal(5, _fixture.Tags("api").Count);
+        Assert.DoesNotContain(report.Document.Repositories, r => r.Images.Count > 0);
+        Assert.Equal("failed", InUseCheckOf(report).GetProperty("status").GetString());
     }
 
     private static string IndexManifest(params string[] children) => JsonSerializer.Serialize(new
@@ -193,17 +226,20 @@ public sealed class DeleteImagesInUseTests : IDisposable
     private static JsonElement InUseCheckOf(ReportWriter report) =>
         JsonDocument.Parse(File.ReadAllText(report.Path)).RootElement.GetProperty("inUseCheck");
 
-    // An in-use check that starts, waits for a signal, and notes how many image listings ECR had seen when it ended.
-    private sealed class WaitingCollector(FakeEcr ecr, Task until, TaskCompletionSource started) : IInUseCollector
+    // An in-use check that says it started, waits for a signal, notes what the run had done by then, and returns
+    // (or fails).
+    private sealed class WaitingCollector(
+        TaskCompletionSource started, Task until, Func<(int Deletions, int RepositoriesPlanned)> observe, OperationFailedException? failure = null)
+        : IInUseCollector
     {
-        public int DescribeImagesBeforeItEnded { get; private set; } = -1;
+        public (int Deletions, int RepositoriesPlanned)? WhenItEnded { get; private set; }
 
         public async Task<InUseImages> CollectAsync(CancellationToken cancellationToken)
         {
             started.TrySetResult();
             await until.WaitAsync(cancellationToken);
-            DescribeImagesBeforeItEnded = ecr.CallCount("DescribeImages");
-            return InUseImages.None;
+            WhenItEnded = observe();
+            return failure is null ? InUseImages.None : throw failure;
         }
     }
 }
