@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcrUtils.Benchmarks;
@@ -60,6 +61,19 @@ internal sealed class SimulatedEcrServer(FakeEcr ecr, FakeEcs ecs, FakeLambda la
 
         // The empty builder reads no configuration files (nothing watches the working folder) and logs nothing.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        // An answer goes to the socket whole, as a service's front end sends it: by default Kestrel holds the handler
+        // back once 64 KB are unsent, and the socket's send buffer starts small, so a 350 KB page left the server
+        // only as fast as the client read it, and its last bytes later than the latency.
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.MaxWriteBufferSize = null;
+            sockets.CreateBoundListenSocket = endpoint =>
+            {
+                var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                socket.SendBufferSize = 4 * 1024 * 1024;
+                return socket;
+            };
+        });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
         _app = builder.Build();
