@@ -4,22 +4,25 @@ using System.Text;
 namespace EcrUtils.Benchmarks;
 
 /// <summary>
-/// The results as a Markdown table, ready for BENCHMARKS.md. In a throttled scenario, API calls counts every attempt and
-/// the bound column holds <see cref="Scenario.Bound"/>, marked "(rate limit)" when the quota sets it. The last two
-/// columns hold the mean latency that the simulated ECR really served and the ratio to the bound at that latency.
+/// The results as a Markdown table, ready for BENCHMARKS.md: per scenario, the run of median wall time (its calls, wall
+/// time, ratio, served latency and ratio at it), the range of the runs' wall times, and the largest peak working set of
+/// the runs. In a throttled scenario, API calls counts every attempt and the bound column holds
+/// <see cref="Scenario.Bound"/>, marked "(rate limit)" when the quota sets it. The last two columns hold the mean latency
+/// that the simulated ECR really served and the ratio to the bound at that latency.
 /// </summary>
 internal static class ResultTable
 {
-    public static string Format(IEnumerable<ScenarioResult> results)
+    public static string Format(IEnumerable<ScenarioRuns> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| Scenario | API calls | Lower bound | Wall time | Latency bound | Ratio | Peak memory | Throttled | Served latency | Ratio at served |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var r in results)
+        text.AppendLine("| Scenario | API calls | Lower bound | Wall time (median) | Range | Latency bound | Ratio | Peak memory | Throttled | Served latency | Ratio at served |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var runs in results)
         {
+            var r = runs.Median;
             var ratio = double.IsNaN(r.Ratio) ? "n/a" : r.Ratio.ToString("F2", CultureInfo.InvariantCulture);
             var throttled = r.Scenario.RateLimit is null ? "n/a" : r.Throttled.ToString(CultureInfo.InvariantCulture);
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario.Name} | {r.Calls} | {r.Scenario.LowerBoundCalls} | {r.WallTime.TotalSeconds:F2} s | {Bound(r.Scenario)} | {ratio} | {r.PeakWorkingSet / (1024.0 * 1024):F0} MiB | {throttled} | {Served(r)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario.Name} | {r.Calls} | {r.Scenario.LowerBoundCalls} | {r.WallTime.TotalSeconds:F2} s | {runs.Fastest.TotalSeconds:F2}–{runs.Slowest.TotalSeconds:F2} s | {Bound(r.Scenario)} | {ratio} | {runs.PeakWorkingSet / (1024.0 * 1024):F0} MiB | {throttled} | {Served(r)} |");
         }
 
         return text.ToString();

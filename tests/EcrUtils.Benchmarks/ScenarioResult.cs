@@ -11,7 +11,7 @@ internal sealed record ScenarioResult(
 {
     public double Ratio => Scenario.Bound > TimeSpan.Zero ? WallTime / Scenario.Bound : double.NaN;
 
-    /// <summary>The ratio to the bound at the latency the simulated ECR really served (timers fire late), not the nominal one.</summary>
+    /// <summary>The ratio to the bound at the latency the simulated ECR really served, not the nominal one.</summary>
     public double ServedRatio => Scenario.LatencyMs > 0 ? WallTime / Scenario.BoundAt(ServedLatencyMs) : double.NaN;
 
     /// <summary>The calls that ECR answered rather than throttled: the lower bound when no call was wasted.</summary>
