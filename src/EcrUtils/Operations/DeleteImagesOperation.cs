@@ -45,7 +45,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, repositories.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
-                async (index, token) => results[index] = await RunAsync(repositories[index], options, task, rules, check, token).ConfigureAwait(false))
+                async (index, token) => results[index] = await RunRepositoryAsync(repositories[index], options, task, rules, check, token).ConfigureAwait(false))
                 .ConfigureAwait(false);
 
             // Also with no repository: a check that cannot run fails the run.
@@ -64,14 +64,17 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
 
     // One repository: its images are read while the in-use check may still run, then it waits for the check (whose
     // failure stops every repository, not only this one), plans and deletes. Any other failure is this repository's.
-    private async Task<RepositoryDeletion> RunAsync(
+    private async Task<RepositoryDeletion> RunRepositoryAsync(
         EcrRepository repository, EcrOptions options, EcrTask task, TagRules rules, Task<InUseImages?> check, CancellationToken token)
     {
         var work = new RepositoryWork(repository);
         var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
         var ranking = new ImageRanking(rules);
-        var images = await ForRepositoryAsync(work, () => ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, ranking.Add, token), token)
-            .ConfigureAwait(false);
+        IReadOnlyList<EcrImage>? images = null;
+        await ForRepositoryAsync(
+            work,
+            async () => images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, ranking.Add, token).ConfigureAwait(false),
+            token).ConfigureAwait(false);
         if (images is not null)
         {
             var inUse = await check.WaitAsync(token).ConfigureAwait(false);
@@ -100,7 +103,6 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     }
 
                     recorder.RepositoryCompleted(repository);
-                    return work;
                 },
                 token).ConfigureAwait(false);
         }
@@ -109,18 +111,16 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
     }
 
     // Runs a step of one repository's work; a failure (other than the run being cancelled) fails this repository only.
-    private async Task<T?> ForRepositoryAsync<T>(RepositoryWork work, Func<Task<T>> step, CancellationToken token)
-        where T : class
+    private async Task ForRepositoryAsync(RepositoryWork work, Func<Task> step, CancellationToken token)
     {
         try
         {
-            return await step().ConfigureAwait(false);
+            await step().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {
             work.Error = ex.Message;
             recorder.RepositoryFailed(work.Repository, ex.Message);
-            return null;
         }
     }
 
