@@ -8,11 +8,11 @@ namespace EcrUtils.Reporting;
 /// deletion batch costs the size of the report each time, quadratic over a run in a repository of 20,000 images; so once
 /// the report is large, an event appends a line to <c>&lt;report&gt;.journal</c> instead: the repository's status,
 /// counters and problems, and the images that the event changed (an event that changed more than
-/// <see cref="ImagesPerLine"/> images takes several lines, each with the repository's state and some of the images). The report is rewritten (and the journal removed) when
-/// the journal holds <see cref="RewriteFactor"/> times as many entries (images and problems) as the report, and always at
-/// the end of the run: every rewrite is paid for by more journal entries than it writes, so a run serializes its report
-/// a small constant number of times in all. After a crash, the report plus its journal, applied line by line (replacing
-/// images by digest), is the run as it was.
+/// <see cref="ImagesPerLine"/> images takes several lines, each with the repository's state and some of the images).
+/// The report is rewritten (and the journal removed) when the journal holds <see cref="RewriteFactor"/> times as many
+/// entries (images and problems) as the report, and always at the end of the run: every rewrite is paid for by more
+/// journal entries than it writes, so a run serializes its report a small constant number of times in all. After a
+/// crash, the report plus its journal, applied line by line (replacing images by digest), is the run as it was.
 /// </summary>
 internal sealed class ReportJournal(string reportPath)
 {
