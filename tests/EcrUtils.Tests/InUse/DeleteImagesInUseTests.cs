@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using EcrUtils.InUse;
 using EcrUtils.Operations;
@@ -214,6 +215,34 @@ public sealed class DeleteImagesInUseTests : IDisposable
         Assert.Equal(5, _fixture.Tags("api").Count);
         Assert.DoesNotContain(report.Document.Repositories, r => r.Images.Count > 0);
         Assert.Equal("failed", InUseCheckOf(report).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task CheckThatFails_AfterARepositoryFailedToBeRead_StillStopsTheRun()
+    {
+        var listingFailed = new TaskCompletionSource();
+        _fixture.Ecr.Faults.When = call =>
+        {
+            if (call.Operation != "DescribeImages")
+            {
+                return null;
+            }
+
+            listingFailed.TrySetResult();
+            return FakeEcrFault.Error(HttpStatusCode.BadRequest, "AccessDeniedException", "not authorized to perform ecr:DescribeImages");
+        };
+        var failure = new OperationFailedException(ExitCodes.InUseCheckFailed, "The in-use check could not read ECS: denied. Allow ecs:ListClusters.");
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var collector = new WaitingCollector(new TaskCompletionSource(), listingFailed.Task, () => (0, 0), failure);
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, collector);
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(
+            () => sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Same(failure, error);
+        Assert.Equal(0, _fixture.Ecr.CallCount("BatchDeleteImage"));
+        Assert.Equal(5, _fixture.Tags("api").Count);
     }
 
     private static string IndexManifest(params string[] children) => JsonSerializer.Serialize(new
