@@ -201,18 +201,9 @@ public sealed class DeleteImagesInUseTests : IDisposable
 
             return ValueTask.CompletedTask;
         };
-        var failure = new OperationFailedException(ExitCodes.InUseCheckFailed, "The in-use check could not read Lambda: denied. Allow lambda:ListFunctions.");
-        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
-        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
-        var collector = new WaitingCollector(new TaskCompletionSource(), imagesRead.Task, () => (0, 0), failure);
-        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, collector);
 
-        var error = await Assert.ThrowsAsync<OperationFailedException>(
-            () => sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        var report = await RunWithACheckThatFailsAfterAsync(imagesRead.Task);
 
-        Assert.Same(failure, error);
-        Assert.Equal(0, _fixture.Ecr.CallCount("BatchDeleteImage"));
-        Assert.Equal(5, _fixture.Tags("api").Count);
         Assert.DoesNotContain(report.Document.Repositories, r => r.Images.Count > 0);
         Assert.Equal("failed", InUseCheckOf(report).GetProperty("status").GetString());
     }
@@ -231,10 +222,20 @@ public sealed class DeleteImagesInUseTests : IDisposable
             listingFailed.TrySetResult();
             return FakeEcrFault.Error(HttpStatusCode.BadRequest, "AccessDeniedException", "not authorized to perform ecr:DescribeImages");
         };
+
+        var report = await RunWithACheckThatFailsAfterAsync(listingFailed.Task);
+
+        Assert.Equal("failed", Assert.Single(report.Document.Repositories).Status);
+    }
+
+    // Runs DeleteOldestImages over every repository with an in-use check that fails once the signal comes, and checks
+    // that the run stopped with the check's failure, nothing deleted.
+    private async Task<ReportWriter> RunWithACheckThatFailsAfterAsync(Task signal)
+    {
         var failure = new OperationFailedException(ExitCodes.InUseCheckFailed, "The in-use check could not read ECS: denied. Allow ecs:ListClusters.");
         var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
         var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
-        var collector = new WaitingCollector(new TaskCompletionSource(), listingFailed.Task, () => (0, 0), failure);
+        var collector = new WaitingCollector(new TaskCompletionSource(), signal, () => (0, 0), failure);
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report, collector);
 
         var error = await Assert.ThrowsAsync<OperationFailedException>(
@@ -243,6 +244,7 @@ public sealed class DeleteImagesInUseTests : IDisposable
         Assert.Same(failure, error);
         Assert.Equal(0, _fixture.Ecr.CallCount("BatchDeleteImage"));
         Assert.Equal(5, _fixture.Tags("api").Count);
+        return report;
     }
 
     private static string IndexManifest(params string[] children) => JsonSerializer.Serialize(new
