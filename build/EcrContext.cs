@@ -10,6 +10,7 @@ using EcrUtils.InUse;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Resilience;
+using EcrUtils.Results;
 using Spectre.Console;
 
 namespace Build;
@@ -126,11 +127,13 @@ public sealed class EcrContext : FrostingContext
         MaxConcurrentRequests = Options.MaxParallel,
     };
 
-    public ReportWriter CreateReport(EcrTask task)
+    /// <summary>The result of a run of <paramref name="task"/>, starting now, with its report following it on disk.</summary>
+    public (RunResult Run, ReportWriter Report) StartRun(EcrTask task)
     {
+        var run = new RunResult(task, Options, TimeProvider.GetUtcNow());
         // A sandbox run's report stays apart from the reports of real runs.
         var folder = Options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
         var path = Options.ReportPath ?? Path.Combine(folder, $"{task}-{Options.Environment}.json");
-        return new ReportWriter(Path.Combine(Environment.WorkingDirectory.FullPath, path), task, Options, TimeProvider);
+        return (run, ReportWriter.Start(Path.Combine(Environment.WorkingDirectory.FullPath, path), run));
     }
 }

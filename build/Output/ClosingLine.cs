@@ -1,54 +1,59 @@
 using System.Globalization;
+using EcrUtils.Options;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 
 namespace Build.Output;
 
 /// <summary>The last line of a run's console output: what happened, in every outcome, and where the report is.</summary>
 internal static class ClosingLine
 {
-    public static string For(ReportDocument report, string reportPath) =>
-        $"{(report.Task == "GetLatestImages" ? Latest(report) : Deletion(report))} Report: {reportPath}";
+    public static string For(RunResult run, string reportPath) =>
+        $"{(run.Task == EcrTask.GetLatestImages ? Latest(run) : Deletion(run))} Report: {reportPath}";
 
-    private static string Latest(ReportDocument report)
+    private static string Latest(RunResult run)
     {
-        var found = report.LatestImages.Count(l => l.Found);
-        var missing = report.LatestImages.Where(l => !l.Found).Select(l => l.Repository).ToList();
-        return report.Status switch
+        var found = run.LatestImages.Count(l => l.Found);
+        var missing = run.LatestImages.Where(l => !l.Found).Select(l => l.Repository.Name).ToList();
+        var of = $"{found} of {Count(run.LatestImages.Count, "repository", "repositories")}";
+        return run.Status switch
         {
-            "cancelled" => "Cancelled before the latest images were all found.",
-            "failed" => "Stopped by an error before the latest images were all found (see the error below).",
-            _ when missing.Count > 0 =>
-                $"Found the latest image of {report.Environment} in {found} of {Count(report.LatestImages.Count, "repository", "repositories")}; none in {string.Join(", ", missing)}.",
-            _ => $"Found the latest image of {report.Environment} in {found} of {Count(report.LatestImages.Count, "repository", "repositories")}.",
+            RunStatus.Cancelled => "Cancelled before the latest images were all found.",
+            RunStatus.Failed => "Stopped by an error before the latest images were all found (see the error below).",
+            _ when missing.Count > 0 => $"Found the latest image of {run.Environment} in {of}; none in {string.Join(", ", missing)}.",
+            _ => $"Found the latest image of {run.Environment} in {of}.",
         };
     }
 
-    private static string Deletion(ReportDocument report)
+    private static string Deletion(RunResult run)
     {
-        var repositories = report.Repositories;
-        var tags = repositories.Sum(r => r.TagsRemoved);
-        var images = repositories.Sum(r => r.ImagesDeleted);
-        var bytes = ByteSize.Format(repositories.Sum(r => r.BytesReclaimed));
+        var repositories = run.Repositories;
+        var bytes = ByteSize.Format(run.BytesReclaimed);
         var inRepositories = Count(repositories.Count, "repository", "repositories");
-        var done = tags == 0 ? null : $"removed {Count(tags, "tag")} ({Count(images, "image")} deleted, {bytes} reclaimed)";
-        if (report.Preview)
+        if (run.Preview)
         {
-            return report.Status switch
+            return run.Status switch
             {
-                "cancelled" => "Preview cancelled. Nothing was deleted.",
-                "failed" => "Preview stopped by an error (see the error below). Nothing was deleted.",
-                _ => $"Preview of {inRepositories}: {Count(repositories.Sum(r => r.ImagesToRemove), "image")} would lose {report.Environment}, "
-                    + $"{images} would be deleted and {bytes} reclaimed. Nothing was deleted.",
+                RunStatus.Cancelled => "Preview cancelled. Nothing was deleted.",
+                RunStatus.Failed => "Preview stopped by an error (see the error below). Nothing was deleted.",
+                _ => $"Preview of {inRepositories}: {Count(run.ImagesToRemove, "image")} would lose {run.Environment}, "
+                    + $"{run.ImagesDeleted} would be deleted and {bytes} reclaimed. Nothing was deleted.",
             };
         }
 
-        return report.Status switch
+        var tags = run.TagsRemoved + run.CompanionTagsRemoved;
+        var changed = repositories.Count(r => r.TagsRemoved + r.ImagesDeleted > 0);
+        var where = changed == repositories.Count ? inRepositories : $"{changed} of {inRepositories}";
+        var companions = run.CompanionTagsRemoved > 0 ? $" ({run.TagsRemoved} of {run.Environment}, {Count(run.CompanionTagsRemoved, "companion tag")})" : string.Empty;
+        var tagsRemoved = $"{Count(tags, "tag")}{companions}";
+        var done = tags == 0 ? null : $"removed {tagsRemoved} ({Count(run.ImagesDeleted, "image")} deleted, {bytes} reclaimed)";
+        return run.Status switch
         {
-            "cancelled" => done is null ? "Cancelled before anything was deleted." : $"Cancelled after it {done}; run the same command again to finish.",
-            "failed" => done is null ? "Stopped by an error before anything was deleted (see the error below)." : $"Stopped by an error after it {done} (see the error below).",
-            "partial-failure" => $"Partly done: {done ?? "removed nothing"} in {inRepositories}; {Count(repositories.Count(r => r.Status == "failed"), "repository", "repositories")} had failures (listed above).",
-            _ when repositories.Sum(r => r.ImagesToRemove) == 0 => $"Nothing to remove in {inRepositories}: every image of {report.Environment} is kept.",
-            _ => $"Removed {Count(tags, "tag")} in {inRepositories}: {Count(images, "image")} deleted, {bytes} reclaimed.",
+            RunStatus.Cancelled => done is null ? "Cancelled before anything was deleted." : $"Cancelled after it {done}; run the same command again to finish.",
+            RunStatus.Failed => done is null ? "Stopped by an error before anything was deleted (see the error below)." : $"Stopped by an error after it {done} (see the error below).",
+            RunStatus.PartialFailure => $"Partly done: {done ?? "removed nothing"} in {inRepositories}; {Count(run.RepositoriesWithFailures, "repository", "repositories")} had failures (listed above).",
+            _ when run.ImagesToRemove == 0 => $"Nothing to remove in {inRepositories}: every image of {run.Environment} is kept.",
+            _ => $"Removed {tagsRemoved} in {where}: {Count(run.ImagesDeleted, "image")} deleted, {bytes} reclaimed.",
         };
     }
 

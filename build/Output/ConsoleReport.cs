@@ -1,5 +1,8 @@
 using System.Globalization;
+using EcrUtils.Options;
+using EcrUtils.Planning;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 using Spectre.Console;
 
 namespace Build.Output;
@@ -11,55 +14,57 @@ internal static class ConsoleReport
     // image references mid-word, which makes them impossible to copy.
     internal const int RedirectedWidth = 200;
 
-    public static void Write(IAnsiConsole console, ReportDocument report, string reportPath)
+    public static void Write(IAnsiConsole console, RunResult run, string reportPath)
     {
         if (System.Console.IsOutputRedirected)
         {
             console.Profile.Width = RedirectedWidth;
         }
 
-        if (report.Task == "GetLatestImages")
+        if (run.Task == EcrTask.GetLatestImages)
         {
-            WriteLatest(console, report);
+            WriteLatest(console, run);
         }
         else
         {
-            WriteDeletion(console, report);
+            WriteDeletion(console, run);
         }
 
-        console.WriteLine(ClosingLine.For(report, reportPath));
+        console.WriteLine(ClosingLine.For(run, reportPath));
     }
 
-    private static void WriteLatest(IAnsiConsole console, ReportDocument report)
+    private static void WriteLatest(IAnsiConsole console, RunResult run)
     {
-        var table = new Table().Title($"Latest images of {Markup.Escape(report.Environment)}")
+        var table = new Table().Title($"Latest images of {Markup.Escape(run.Environment)}")
             .AddColumns("Repository", "Tag", "Pushed (UTC)", "Pinned image");
-        foreach (var latest in report.LatestImages)
+        foreach (var latest in run.LatestImages)
         {
             table.AddRow(
-                Markup.Escape(latest.Repository),
-                latest.Found ? Markup.Escape(latest.Tag + (latest.Fallback ? $" (fallback {latest.Environment})" : string.Empty)) : "[red]no image[/]",
-                latest.PushedAt?.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
+                Markup.Escape(latest.Repository.Name),
+                latest.Latest is { } image ? Markup.Escape(image.Tag + (latest.IsFallback ? $" (fallback {latest.Environment})" : string.Empty)) : "[red]no image[/]",
+                latest.Latest?.Image.PushedAt.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
                 Markup.Escape(latest.PinnedUri ?? string.Empty));
         }
 
         console.Write(table);
     }
 
-    private static void WriteDeletion(IAnsiConsole console, ReportDocument report)
+    private static void WriteDeletion(IAnsiConsole console, RunResult run)
     {
-        var removed = report.Preview ? "Would remove" : "Removed";
-        var table = new Table().Title($"{report.Task} of {Markup.Escape(report.Environment)}{(report.Preview ? " (preview)" : string.Empty)}")
-            .AddColumns("Repository", "Kept", removed, "Images deleted", "Reclaimed", "Status");
-        foreach (var repository in report.Repositories)
+        // "Removed" would say tags in the closing line and images here: the columns say which.
+        var (losing, deleted) = run.Preview ? ("Images that would lose it", "Images that would go") : ("Images that lost it", "Images deleted");
+        var table = new Table().Title($"{run.Task} of {Markup.Escape(run.Environment)}{(run.Preview ? " (preview)" : string.Empty)}")
+            .AddColumns("Repository", "Images kept", losing, deleted, "Reclaimed", "Status");
+        foreach (var repository in run.Repositories)
         {
+            var status = ReportProjection.Name(repository.Status);
             table.AddRow(
-                Markup.Escape(repository.Name),
+                Markup.Escape(repository.Repository.Name),
                 repository.ImagesKept.ToString(CultureInfo.InvariantCulture),
                 repository.ImagesToRemove.ToString(CultureInfo.InvariantCulture),
                 repository.ImagesDeleted.ToString(CultureInfo.InvariantCulture),
                 ByteSize.Format(repository.BytesReclaimed),
-                repository.Status == "failed" ? "[red]failed[/]" : repository.Status);
+                repository.Status == RepositoryStatus.Failed ? $"[red]{status}[/]" : status);
         }
 
         console.Write(table);
@@ -67,32 +72,36 @@ internal static class ConsoleReport
         // One line per image, plain text: straight to the console's writer, whole. Rendered by the console, 20,000 lines
         // took a second (it measures every character to wrap at the width), and a wrapped digest cannot be copied.
         var lines = console.Profile.Out.Writer;
-        foreach (var repository in report.Repositories)
+        foreach (var repository in run.Repositories)
         {
             foreach (var image in repository.Images)
             {
-                if (image.Action != "remove")
+                var decision = image.Decision;
+                if (decision.Action != ImageAction.Remove)
                 {
                     continue;
                 }
 
-                var verb = report.Preview ? "would remove" : image.Outcome;
-                lines.WriteLine($"  {repository.Name}: {verb} {string.Join(", ", image.TagsToRemove)} ({image.Digest}){(image.DeletesImage ? ", deleting the image" : string.Empty)}");
-                RelatedImageLines.Write(lines, image, report.Preview);
+                var verb = run.Preview ? "would remove" : ReportProjection.Name(image.Outcome);
+                lines.WriteLine($"  {repository.Repository.Name}: {verb} {string.Join(", ", decision.TagsToRemove)} ({decision.Image.Digest}){(decision.DeletesImage ? ", deleting the image" : string.Empty)}");
+                RelatedImageLines.Write(lines, image, run.Preview);
             }
         }
 
         lines.Flush();
 
-        InUseConsoleLines.Write(console, report);
-        foreach (var (name, problem) in report.Repositories.SelectMany(r => r.Problems.Select(p => (r.Name, p))))
+        InUseConsoleLines.Write(console, run);
+        foreach (var repository in run.Repositories)
         {
-            console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0}: {1} {2}: {3}[/]", Markup.Escape(name), Markup.Escape(problem.Tag ?? problem.Digest ?? string.Empty), Markup.Escape(problem.Code), Markup.Escape(problem.Message));
+            foreach (var problem in repository.Problems)
+            {
+                console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0}: {1} {2}: {3}[/]", Markup.Escape(repository.Repository.Name), Markup.Escape(problem.Tag ?? problem.Digest ?? string.Empty), Markup.Escape(problem.Code), Markup.Escape(problem.Message));
+            }
         }
 
-        foreach (var repository in report.Repositories.Where(r => r.Error is not null))
+        foreach (var repository in run.Repositories.Where(r => r.Error is not null))
         {
-            console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0} failed: {1}[/]", Markup.Escape(repository.Name), Markup.Escape(repository.Error!));
+            console.MarkupLine(CultureInfo.InvariantCulture, "[red]{0} failed: {1}[/]", Markup.Escape(repository.Repository.Name), Markup.Escape(repository.Error!));
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using EcrUtils.InUse;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 using Spectre.Console;
 
 namespace Build.Output;
@@ -7,29 +9,22 @@ namespace Build.Output;
 /// <summary>The console lines of the in-use check: what it read, the images it kept and why, or that it was off.</summary>
 internal static class InUseConsoleLines
 {
-    public static void Write(IAnsiConsole console, ReportDocument report)
+    public static void Write(IAnsiConsole console, RunResult run)
     {
-        if (report.InUseCheck is not { } check)
+        switch (run.InUseCheck)
         {
-            return;
-        }
+            case { Status: InUseCheckStatus.Off } off:
+                console.MarkupLine($"[yellow]{InUseText.Off(Markup.Escape(off.Message ?? string.Empty))}[/]");
+                break;
+            case { Status: InUseCheckStatus.Done } done:
+                var inUse = InUseText.ImagesInUse(run);
+                console.WriteLine(InUseText.Read(done, inUse.Count.ToString(CultureInfo.InvariantCulture)));
+                foreach (var (name, image, inUseBy) in inUse)
+                {
+                    console.WriteLine($"  {name}: kept {string.Join(", ", image.Tags)} ({image.Digest}): in use by {string.Join(", ", inUseBy)}");
+                }
 
-        if (check.Status == "off")
-        {
-            console.MarkupLine($"[yellow]{InUseText.Off(Markup.Escape(check.Message ?? string.Empty))}[/]");
-            return;
-        }
-
-        if (check.Status != "done")
-        {
-            return;
-        }
-
-        var inUse = InUseText.ImagesInUse(report);
-        console.WriteLine(InUseText.Read(check, inUse.Count.ToString(CultureInfo.InvariantCulture)));
-        foreach (var (name, image) in inUse)
-        {
-            console.WriteLine($"  {name}: kept {string.Join(", ", image.Tags)} ({image.Digest}): in use by {string.Join(", ", image.InUseBy)}");
+                break;
         }
     }
 }

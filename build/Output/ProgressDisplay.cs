@@ -1,6 +1,6 @@
 using System.Globalization;
-using EcrUtils.Operations;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 using Spectre.Console;
 
 namespace Build.Output;
@@ -11,18 +11,24 @@ namespace Build.Output;
 /// </summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Runs a deletion with progress, handing <paramref name="run"/> the recorder to use (the report's, counted).</summary>
-    public static async Task<T> RunDeletionAsync<T>(EcrContext context, ReportWriter report, Func<IDeletionRecorder, Task<T>> run)
+    /// <summary>Runs a deletion with progress read from <paramref name="result"/> as it changes.</summary>
+    public static async Task RunDeletionAsync(EcrContext context, RunResult result, Func<Task> run)
     {
-        var preview = report.Document.Preview;
+        var preview = result.Preview;
         if (!Interactivity.IsInteractive(context))
         {
-            return await run(new ProgressRecorder(report, _ => { }, finished => context.Console.WriteLine(Line(finished, preview))));
+            result.Observe(new RunProgress(_ => { }, finished => context.Console.WriteLine(Line(finished, preview))));
+            await run();
+            return;
         }
 
-        return await context.Console.Status().StartAsync(
+        await context.Console.Status().StartAsync(
             "Reading the repositories…",
-            status => run(new ProgressRecorder(report, progress => status.Status(Markup.Escape(Describe(progress, preview))), _ => { })));
+            status =>
+            {
+                result.Observe(new RunProgress(progress => status.Status(Markup.Escape(Describe(progress, preview))), _ => { }));
+                return run();
+            });
     }
 
     /// <summary>Runs work that reports no progress of its own, with a live status line in a terminal.</summary>

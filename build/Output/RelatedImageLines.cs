@@ -1,19 +1,24 @@
+using EcrUtils.Operations;
+using EcrUtils.Planning;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 
 namespace Build.Output;
 
 /// <summary>The console lines of the children and companions that go (or stay) with one image, indented under it.</summary>
 internal static class RelatedImageLines
 {
-    public static void Write(TextWriter lines, ImageReport image, bool preview)
+    public static void Write(TextWriter lines, ImageResult image, bool preview)
     {
         foreach (var related in image.Related)
         {
-            var verb = preview ? (related.Action == "keep" ? "would keep" : "would delete")
-                : related.Outcome == "planned" ? "not reached"
-                : related.Outcome;
-            var tags = related.Tags.Count > 0 ? $" {string.Join(", ", related.Tags)}" : string.Empty;
-            lines.WriteLine($"      {verb} {related.Kind}{tags} ({related.Digest}): {related.Reason}");
+            var decision = related.Decision;
+            var verb = preview ? (decision.Deletes ? "would delete" : "would keep")
+                : related.Status == RelatedImageStatus.Planned ? "not reached"
+                : ReportProjection.Name(related.Status);
+            var kind = decision.Kind == RelatedImageKind.Child ? "child" : "companion";
+            var tags = decision.Image.Tags.Count > 0 ? $" {string.Join(", ", decision.Image.Tags)}" : string.Empty;
+            lines.WriteLine($"      {verb} {kind}{tags} ({decision.Image.Digest}): {related.Reason}");
         }
     }
 }

@@ -1,11 +1,11 @@
-using EcrUtils.Reporting;
+using EcrUtils.Results;
 
 namespace Build.Output;
 
-/// <summary>Publishes a finished (or stopped) run's report where people look: the console and, on GitHub, the job page.</summary>
+/// <summary>Publishes a finished (or stopped) run's result where people look: the console and, on GitHub, the job page.</summary>
 internal static class RunOutput
 {
-    public static async Task WriteAsync(EcrContext context, ReportWriter report)
+    public static async Task WriteAsync(EcrContext context, RunResult run, string reportPath)
     {
         // What the run changed in the sandbox comes first, so that the run's own closing line stays the last line.
         if (context.Sandbox is { } sandbox)
@@ -13,10 +13,10 @@ internal static class RunOutput
             await sandbox.WriteAfterAsync(context.Console);
         }
 
-        ConsoleReport.Write(context.Console, report.Document, report.Path);
+        ConsoleReport.Write(context.Console, run, reportPath);
         if (context.IsGitHubActions)
         {
-            GitHubReport.Write(context, report.Document, report.Path);
+            GitHubReport.Write(context, run, reportPath);
         }
     }
 }

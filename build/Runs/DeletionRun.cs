@@ -3,6 +3,7 @@ using Cake.Core;
 using EcrUtils;
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Results;
 
 namespace Build.Runs;
 
@@ -16,26 +17,25 @@ internal static class DeletionRun
         await using var sandbox = await context.StartSandboxAsync(task);
         var client = context.CreateEcrClient();
         var inUseCollector = context.CreateInUseCollector();
-        var report = context.CreateReport(task);
-        IReadOnlyList<RepositoryDeletion> results;
+        var (run, report) = context.StartRun(task);
         try
         {
-            results = await ProgressDisplay.RunDeletionAsync(
+            await ProgressDisplay.RunDeletionAsync(
                 context,
-                report,
-                recorder => new DeleteImagesOperation(client, recorder, inUseCollector).RunAsync(options, task, context.CancellationToken));
+                run,
+                () => new DeleteImagesOperation(client, run, inUseCollector).RunAsync(options, task, context.CancellationToken));
         }
         catch (Exception ex)
         {
-            throw await RunFailure.EndRunAsync(context, report, ex);
+            throw await RunFailure.EndRunAsync(context, run, report.Path, ex);
         }
 
-        var failed = results.Count(r => r.HasFailures);
-        report.Complete(failed > 0 ? "partial-failure" : "succeeded");
-        await RunOutput.WriteAsync(context, report);
+        var failed = run.RepositoriesWithFailures;
+        run.Complete(failed > 0 ? RunStatus.PartialFailure : RunStatus.Succeeded, context.TimeProvider.GetUtcNow());
+        await RunOutput.WriteAsync(context, run, report.Path);
         if (failed > 0)
         {
-            throw new CakeException(ExitCodes.PartialFailure, $"{failed} of {results.Count} repositories had failures (listed above and in {report.Path}). Fix the cause and run the same command again: what is done stays done.");
+            throw new CakeException(ExitCodes.PartialFailure, $"{failed} of {run.Repositories.Count} repositories had failures (listed above and in {report.Path}). Fix the cause and run the same command again: what is done stays done.");
         }
     }
 }

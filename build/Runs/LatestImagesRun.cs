@@ -3,6 +3,7 @@ using Cake.Core;
 using EcrUtils;
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Results;
 
 namespace Build.Runs;
 
@@ -15,7 +16,7 @@ internal static class LatestImagesRun
         // Before any client: the clients of a sandbox run call the sandbox, and it stops however the run ends.
         await using var sandbox = await context.StartSandboxAsync(EcrTask.GetLatestImages);
         var client = context.CreateEcrClient();
-        var report = context.CreateReport(EcrTask.GetLatestImages);
+        var (run, report) = context.StartRun(EcrTask.GetLatestImages);
         IReadOnlyList<LatestImageResult> results;
         try
         {
@@ -26,13 +27,13 @@ internal static class LatestImagesRun
         }
         catch (Exception ex)
         {
-            throw await RunFailure.EndRunAsync(context, report, ex);
+            throw await RunFailure.EndRunAsync(context, run, report.Path, ex);
         }
 
-        report.LatestImages(results);
+        run.LatestImagesFound(results);
         var missing = results.Where(r => !r.Found).Select(r => r.Repository.Name).ToList();
-        report.Complete(missing.Count > 0 ? "missing-images" : "succeeded");
-        await RunOutput.WriteAsync(context, report);
+        run.Complete(missing.Count > 0 ? RunStatus.MissingImages : RunStatus.Succeeded, context.TimeProvider.GetUtcNow());
+        await RunOutput.WriteAsync(context, run, report.Path);
         if (missing.Count > 0)
         {
             var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;

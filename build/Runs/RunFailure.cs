@@ -4,7 +4,7 @@ using EcrUtils;
 using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
-using EcrUtils.Reporting;
+using EcrUtils.Results;
 using Polly.Timeout;
 
 namespace Build.Runs;
@@ -13,11 +13,11 @@ namespace Build.Runs;
 internal static class RunFailure
 {
     /// <summary>Records a stopped run in its report and on the console, and returns what to throw.</summary>
-    public static async Task<CakeException> EndRunAsync(EcrContext context, ReportWriter report, Exception exception)
+    public static async Task<CakeException> EndRunAsync(EcrContext context, RunResult run, string reportPath, Exception exception)
     {
-        var failure = From(exception, report.Path);
-        report.Complete(exception is OperationCanceledException ? "cancelled" : "failed", failure.Message);
-        await RunOutput.WriteAsync(context, report);
+        var failure = From(exception, reportPath);
+        run.Complete(exception is OperationCanceledException ? RunStatus.Cancelled : RunStatus.Failed, context.TimeProvider.GetUtcNow(), failure.Message);
+        await RunOutput.WriteAsync(context, run, reportPath);
         return failure;
     }
 

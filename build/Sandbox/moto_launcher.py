@@ -44,6 +44,7 @@ import os
 import signal
 import sys
 import threading
+from types import SimpleNamespace
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
@@ -81,6 +82,35 @@ from moto.utilities.utils import get_partition  # noqa: E402
 
 class BadRequest(Exception):
     pass
+
+
+def _confirm_deletions_by_digest():
+    """Makes moto list every image it deleted by digest, as ECR does.
+
+    ECR's BatchDeleteImage answers each deleted id in imageIds
+    (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchDeleteImage.html); moto 5.2.1 lists an image
+    deleted by digest only under its tags, so an untagged one (an index's child) comes back in neither imageIds nor
+    failures, and a client that counts only what the answer confirms would never see it go.
+    """
+    from moto.ecr.models import ECRBackend
+
+    original = ECRBackend.batch_delete_image
+
+    def batch_delete_image(self, repository_name, registry_id=None, image_ids=None):
+        response = original(self, repository_name, registry_id, image_ids)
+        answered = {i.image_digest for i in response["imageIds"]}
+        answered |= {f["imageId"].get("imageDigest") for f in response["failures"]}
+        for image_id in image_ids or []:
+            digest = image_id.get("imageDigest")
+            if digest and "imageTag" not in image_id and digest not in answered:
+                response["imageIds"].append(SimpleNamespace(image_digest=digest, image_tag=None))
+                answered.add(digest)
+        return response
+
+    ECRBackend.batch_delete_image = batch_delete_image
+
+
+_confirm_deletions_by_digest()
 
 
 def _location(source):

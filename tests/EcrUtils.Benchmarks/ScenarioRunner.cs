@@ -6,6 +6,7 @@ using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Resilience;
+using EcrUtils.Results;
 using EcrUtils.Tests.Fakes;
 
 namespace EcrUtils.Benchmarks;
@@ -111,8 +112,10 @@ internal static class ScenarioRunner
             }
             else
             {
-                var report = new ReportWriter(Path.Combine(folder.FullName, "report.json"), EcrTask.DeleteOldestImages, options, TimeProvider.System);
-                await new DeleteImagesOperation(client, report, inUseCollector).RunAsync(options, EcrTask.DeleteOldestImages, cancellationToken);
+                // As the host runs it: the run's result, with its report following it on disk.
+                var run = new RunResult(EcrTask.DeleteOldestImages, options, TimeProvider.System.GetUtcNow());
+                ReportWriter.Start(Path.Combine(folder.FullName, "report.json"), run);
+                await new DeleteImagesOperation(client, run, inUseCollector).RunAsync(options, EcrTask.DeleteOldestImages, cancellationToken);
             }
 
             watch.Stop();

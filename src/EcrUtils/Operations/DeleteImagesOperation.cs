@@ -67,7 +67,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
     private async Task<RepositoryDeletion> RunRepositoryAsync(
         EcrRepository repository, EcrOptions options, EcrTask task, TagRules rules, Task<InUseImages?> check, CancellationToken token)
     {
-        var work = new RepositoryWork(repository);
+        var work = new RepositoryWork(repository, new TagRemoval(client, options.RegistryId, repository, recorder));
         var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
         var ranking = new ImageRanking(rules);
         IReadOnlyList<EcrImage>? images = null;
@@ -98,7 +98,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                     }
                     else
                     {
-                        await DeleteAsync(options.RegistryId, work, options.MaxParallel, token).ConfigureAwait(false);
+                        await work.TagRemoval.RunAsync(work.Plan, options.MaxParallel, token).ConfigureAwait(false);
                         await related.RunAsync(work.Plan, options.MaxParallel, token).ConfigureAwait(false);
                     }
 
@@ -124,110 +124,17 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         }
     }
 
-    private async Task DeleteAsync(string? registryId, RepositoryWork work, int maxParallel, CancellationToken cancellationToken)
+    private sealed class RepositoryWork(EcrRepository repository, TagRemoval tagRemoval)
     {
-        // Plain loops: this lies between the last page and the first deletion, once per image of the repository.
-        var plannedDigestByTag = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var decision in work.Plan!.Decisions)
-        {
-            if (decision.Action == ImageAction.Remove)
-            {
-                foreach (var tag in decision.TagsToRemove)
-                {
-                    // A tag is removed from one image only: an image holding a tag listed on two is kept (MovedTagGuard).
-                    plannedDigestByTag.Add(tag, decision.Image.Digest);
-                }
-            }
-        }
-
-        if (plannedDigestByTag.Count == 0)
-        {
-            return;
-        }
-
-        var tags = plannedDigestByTag.Keys.ToArray();
-        Array.Sort(tags, StringComparer.Ordinal);
-        var ids = Array.ConvertAll(tags, ImageId.ForTag);
-        await ConcurrentBatches.DeleteAsync(
-            client,
-            registryId,
-            work.Repository.Name,
-            ids,
-            maxParallel,
-            (_, batch) =>
-            {
-                work.Record(batch, plannedDigestByTag);
-                recorder.BatchCompleted(work.Repository, batch);
-                foreach (var problem in work.TakeNewProblems())
-                {
-                    recorder.Problem(work.Repository, problem);
-                }
-            },
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    private sealed class RepositoryWork(EcrRepository repository)
-    {
-        private readonly HashSet<string> _removedTags = new(StringComparer.Ordinal);
-        private readonly List<DeletionProblem> _problems = [];
-        private int _reported;
-
         public EcrRepository Repository { get; } = repository;
+
+        public TagRemoval TagRemoval { get; } = tagRemoval;
 
         public RepositoryPlan? Plan { get; set; }
 
         public string? Error { get; set; }
 
-        public void Record(BatchDeleteResult batch, Dictionary<string, string> plannedDigestByTag)
-        {
-            foreach (var deleted in batch.Deleted)
-            {
-                if (deleted.Tag is null)
-                {
-                    continue;
-                }
-
-                _removedTags.Add(deleted.Tag);
-                if (deleted.Digest is not null
-                    && plannedDigestByTag.TryGetValue(deleted.Tag, out var planned)
-                    && !string.Equals(planned, deleted.Digest, StringComparison.Ordinal))
-                {
-                    _problems.Add(new DeletionProblem(
-                        deleted.Tag,
-                        deleted.Digest,
-                        DeletionProblem.TagMoved,
-                        $"Tag {deleted.Tag} had moved from {planned} to {deleted.Digest} between planning and deleting, and was removed from {deleted.Digest}. "
-                        + $"If that image is still wanted, tag it again: it may have been deleted if that was its last tag."));
-                }
-            }
-
-            foreach (var failure in batch.Failures)
-            {
-                if (failure.Code == ImageFailure.ImageNotFound && failure.ImageId.Tag is { } goneTag)
-                {
-                    // Already gone: a rerun after an interrupted run, or another cleanup got there first.
-                    _removedTags.Add(goneTag);
-                    continue;
-                }
-
-                if (failure.Code == ImageFailure.ImageReferencedByManifestList)
-                {
-                    // ECR kept the image because an index still lists it: the image is kept, which is no error.
-                    continue;
-                }
-
-                _problems.Add(new DeletionProblem(failure.ImageId.Tag, failure.ImageId.Digest, failure.Code, failure.Reason));
-            }
-        }
-
-        public List<DeletionProblem> TakeNewProblems()
-        {
-            var fresh = _problems.Skip(_reported).ToList();
-            _reported = _problems.Count;
-            return fresh;
-        }
-
         public RepositoryDeletion ToResult(RelatedImageCleanup related) =>
-            new(Repository, Plan, _removedTags, [.. _problems, .. related.Problems], Error, related.Deleted);
+            new(Repository, Plan, TagRemoval.GoneTags, [.. TagRemoval.Problems, .. related.Problems], Error, related.Deleted);
     }
 }

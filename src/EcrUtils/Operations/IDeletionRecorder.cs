@@ -20,8 +20,8 @@ public interface IDeletionRecorder
     /// <summary>A repository's plan is made; nothing of it is done yet.</summary>
     void Planned(EcrRepository repository, RepositoryPlan plan);
 
-    /// <summary>One BatchDeleteImage call completed: these tags are gone and these ids failed.</summary>
-    void BatchCompleted(EcrRepository repository, BatchDeleteResult batch);
+    /// <summary>One BatchDeleteImage call of the plan's tags completed, classified id by id.</summary>
+    void BatchCompleted(EcrRepository repository, BatchOutcome batch);
 
     /// <summary>
     /// The children and companions of the deleted images are known: those that go too (in a preview: would go) and

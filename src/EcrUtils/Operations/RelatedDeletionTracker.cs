@@ -38,29 +38,34 @@ internal sealed class RelatedDeletionTracker
     public IReadOnlyList<RelatedImageOutcome> Record(IReadOnlyList<ImageId> sent, BatchDeleteResult batch)
     {
         var outcomes = new List<RelatedImageOutcome>();
-        foreach (var id in sent)
+        // A companion's tags are planned on the companion itself; a child goes by its digest, which needs no check.
+        var classified = BatchAnswer.Classify(sent, batch, id => id.Tag is null ? null : _owners[id].Image.Digest);
+        foreach (var result in classified.Ids)
         {
-            var progress = _progress[_owners[id].Image.Digest];
-            var failure = batch.Failures.FirstOrDefault(f => f.ImageId == id);
-            if (failure is null || failure.Code == ImageFailure.ImageNotFound)
+            var progress = _progress[_owners[result.Id].Image.Digest];
+            switch (result.Outcome)
             {
-                // What did not fail is done: moto answers a deletion by digest with no imageIds at all.
-                CheckDigest(id, batch, progress.Decision);
-            }
-            else if (failure.Code == ImageFailure.ImageReferencedByManifestList)
-            {
-                progress.StillListed = true;
-            }
-            else
-            {
-                progress.Failure ??= failure;
-                _problems.Add(Problem(progress.Decision, failure));
+                case IdOutcome.TagMoved:
+                    _problems.Add(Moved(result, progress.Decision));
+                    break;
+                case IdOutcome.KeptByIndex:
+                    progress.StillListed = true;
+                    break;
+                case IdOutcome.Failed:
+                    progress.Failure ??= result.Failure;
+                    _problems.Add(Problem(progress.Decision, result.Failure!));
+                    break;
+                case IdOutcome.Unconfirmed:
+                    progress.Unconfirmed = true;
+                    _problems.Add(DeletionProblem.UnconfirmedId(result.Id, progress.Decision.Image.Digest));
+                    break;
             }
 
             if (++progress.Resolved == progress.Decision.ImageIds.Count)
             {
-                outcomes.Add(progress.Outcome());
-                if (progress.Outcome().Status == RelatedImageStatus.Deleted)
+                var outcome = progress.Outcome();
+                outcomes.Add(outcome);
+                if (outcome.Status == RelatedImageStatus.Deleted)
                 {
                     _deleted.Add(progress.Decision);
                 }
@@ -90,20 +95,12 @@ internal sealed class RelatedDeletionTracker
     }
 
     // A companion tag that was moved to another image before it was removed was removed from that image instead.
-    private void CheckDigest(ImageId id, BatchDeleteResult batch, RelatedImageDecision decision)
-    {
-        if (id.Tag is not null
-            && batch.Deleted.FirstOrDefault(d => d.Tag == id.Tag) is { Digest: { } digest }
-            && !string.Equals(digest, decision.Image.Digest, StringComparison.Ordinal))
-        {
-            _problems.Add(new DeletionProblem(
-                id.Tag,
-                digest,
-                DeletionProblem.TagMoved,
-                $"Companion tag {id.Tag} had moved from {decision.Image.Digest} to {digest} before it was removed, and was removed from {digest}. "
-                + "Check whether that image is still wanted; tag it again if so."));
-        }
-    }
+    private static DeletionProblem Moved(IdResult result, RelatedImageDecision decision) => new(
+        result.Id.Tag,
+        result.DeletedDigest,
+        DeletionProblem.TagMoved,
+        $"Companion tag {result.Id.Tag} had moved from {decision.Image.Digest} to {result.DeletedDigest} before it was removed, and was removed from {result.DeletedDigest}. "
+        + "Check whether that image is still wanted; tag it again if so.");
 
     private sealed class Progress(RelatedImageDecision decision)
     {
@@ -115,8 +112,11 @@ internal sealed class RelatedDeletionTracker
 
         public ImageFailure? Failure { get; set; }
 
+        public bool Unconfirmed { get; set; }
+
         public RelatedImageOutcome Outcome() =>
             Failure is not null ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Failed, $"{Failure.Code}: {Failure.Reason}")
+            : Unconfirmed ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Unconfirmed, "ECR's answer neither confirmed nor refused its deletion")
             : StillListed ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Kept, "ECR refused: an index still lists it (ImageReferencedByManifestList)")
             : new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Deleted);
     }

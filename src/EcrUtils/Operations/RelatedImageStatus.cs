@@ -3,6 +3,9 @@ namespace EcrUtils.Operations;
 /// <summary>What became of a child or companion that was to be deleted.</summary>
 public enum RelatedImageStatus
 {
+    /// <summary>It is to be deleted, and no answer has said what became of it (a preview, or not reached).</summary>
+    Planned,
+
     /// <summary>It is gone (deleted now, or already gone).</summary>
     Deleted,
 
@@ -11,4 +14,7 @@ public enum RelatedImageStatus
 
     /// <summary>Its deletion failed; the problem is reported.</summary>
     Failed,
+
+    /// <summary>ECR's answer neither confirmed its deletion nor listed a failure; the problem is reported.</summary>
+    Unconfirmed,
 }

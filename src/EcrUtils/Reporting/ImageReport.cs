@@ -28,7 +28,7 @@ public sealed class ImageReport
     public bool DeletesImage { get; init; }
 
     /// <summary><c>kept</c>, <c>planned</c> (preview or not yet done), <c>removed</c>, <c>partly-removed</c> or <c>failed</c>.</summary>
-    public string Outcome { get; set; } = "planned";
+    public string Outcome { get; init; } = "planned";
 
     /// <summary>The tags removed so far.</summary>
     public List<string> RemovedTags { get; init; } = [];

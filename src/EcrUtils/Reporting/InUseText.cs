@@ -1,13 +1,22 @@
+using EcrUtils.Ecr;
+using EcrUtils.InUse;
+using EcrUtils.Results;
+
 namespace EcrUtils.Reporting;
 
 /// <summary>What the console and the job summary say about the in-use check, in one place.</summary>
 public static class InUseText
 {
-    /// <summary>The images the check kept, with their repository.</summary>
-    public static IReadOnlyList<(string Repository, ImageReport Image)> ImagesInUse(ReportDocument report)
+    /// <summary>The images the check kept, with their repository and who uses them.</summary>
+    public static IReadOnlyList<(string Repository, EcrImage Image, IReadOnlyList<string> InUseBy)> ImagesInUse(RunResult run)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        return [.. report.Repositories.SelectMany(r => r.Images.Where(i => i.InUseBy.Count > 0).Select(i => (r.Name, i)))];
+        ArgumentNullException.ThrowIfNull(run);
+        return
+        [
+            .. run.Repositories.SelectMany(r => r.Images
+                .Where(i => i.Decision.InUseBy.Count > 0)
+                .Select(i => (r.Repository.Name, i.Decision.Image, i.Decision.InUseBy))),
+        ];
     }
 
     /// <summary>The warning for a run with the check off; <paramref name="reason"/> is already escaped for the output.</summary>
@@ -15,10 +24,11 @@ public static class InUseText
         $"The in-use check was off ({reason}): images that ECS or Lambda use were not protected.";
 
     /// <summary>What the check read and kept; <paramref name="count"/> is already formatted for the output.</summary>
-    public static string Read(InUseCheckReport check, string count)
+    public static string Read(InUseCheckOutcome check, string count)
     {
         ArgumentNullException.ThrowIfNull(check);
-        return $"In-use check: {check.EcsClusters} ECS clusters ({check.EcsServices} services, {check.EcsTasks} running tasks) and "
-            + $"{check.LambdaFunctions} Lambda image functions read; {count} images in use, all kept.";
+        var found = check.Found;
+        return $"In-use check: {found?.EcsClusters ?? 0} ECS clusters ({found?.EcsServices ?? 0} services, {found?.EcsTasks ?? 0} running tasks) and "
+            + $"{found?.LambdaFunctions ?? 0} Lambda image functions read; {count} images in use, all kept.";
     }
 }

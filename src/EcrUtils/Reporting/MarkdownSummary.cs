@@ -1,70 +1,71 @@
 using System.Globalization;
 using System.Text;
+using EcrUtils.Options;
+using EcrUtils.Results;
 
 namespace EcrUtils.Reporting;
 
-/// <summary>Renders a report as the Markdown of a GitHub Actions job summary.</summary>
+/// <summary>Renders a run's result as the Markdown of a GitHub Actions job summary.</summary>
 public static class MarkdownSummary
 {
-    /// <summary>Renders the report's table and problems.</summary>
-    public static string Render(ReportDocument report)
+    /// <summary>Renders the run's table and problems.</summary>
+    public static string Render(RunResult run)
     {
-        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(run);
         var markdown = new StringBuilder();
-        var mode = report.Preview ? " (preview: nothing was deleted)" : string.Empty;
-        markdown.Append(CultureInfo.InvariantCulture, $"### {report.Task} · `{Escape(report.Environment)}`{mode}\n\n");
-        if (report.Task == "GetLatestImages")
+        var mode = run.Preview ? " (preview: nothing was deleted)" : string.Empty;
+        markdown.Append(CultureInfo.InvariantCulture, $"### {run.Task} · `{MarkdownText.Escape(run.Environment)}`{mode}\n\n");
+        if (run.Task == EcrTask.GetLatestImages)
         {
-            RenderLatest(report, markdown);
+            RenderLatest(run, markdown);
         }
         else
         {
-            RenderDeletion(report, markdown);
+            RenderDeletion(run, markdown);
         }
 
-        if (report.Error is not null)
+        if (run.Error is not null)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"\n> [!CAUTION]\n> {Escape(report.Error)}\n");
+            markdown.Append(CultureInfo.InvariantCulture, $"\n> [!CAUTION]\n> {MarkdownText.Escape(run.Error)}\n");
         }
 
         return markdown.ToString();
     }
 
-    private static void RenderLatest(ReportDocument report, StringBuilder markdown)
+    private static void RenderLatest(RunResult run, StringBuilder markdown)
     {
         markdown.Append("| Repository | Tag | Pushed | Pinned image |\n|---|---|---|---|\n");
-        foreach (var latest in report.LatestImages)
+        foreach (var latest in run.LatestImages)
         {
-            if (!latest.Found)
+            var repository = MarkdownText.Escape(latest.Repository.Name);
+            if (latest.Latest is not { } image)
             {
-                markdown.Append(CultureInfo.InvariantCulture, $"| {Escape(latest.Repository)} | ⚠️ no image | | |\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"| {repository} | ⚠️ no image | | |\n");
                 continue;
             }
 
-            var fallback = latest.Fallback ? $" (fallback `{Escape(latest.Environment ?? string.Empty)}`)" : string.Empty;
+            var fallback = latest.IsFallback ? $" (fallback `{MarkdownText.Escape(latest.Environment ?? string.Empty)}`)" : string.Empty;
             markdown.Append(CultureInfo.InvariantCulture,
-                $"| {Escape(latest.Repository)} | `{Escape(latest.Tag ?? string.Empty)}`{fallback} | {latest.PushedAt:u} | `{Escape(latest.PinnedUri ?? string.Empty)}` |\n");
+                $"| {repository} | `{MarkdownText.Escape(image.Tag)}`{fallback} | {image.Image.PushedAt:u} | `{MarkdownText.Escape(latest.PinnedUri ?? string.Empty)}` |\n");
         }
     }
 
-    private static void RenderDeletion(ReportDocument report, StringBuilder markdown)
+    private static void RenderDeletion(RunResult run, StringBuilder markdown)
     {
-        var removedHeader = report.Preview ? "Would remove" : "Removed";
-        markdown.Append(CultureInfo.InvariantCulture, $"| Repository | Kept | {removedHeader} | Images deleted | Reclaimed | Status |\n|---|---:|---:|---:|---:|---|\n");
-        foreach (var repository in report.Repositories)
+        var (losing, deleted) = run.Preview ? ("Images that would lose it", "Images that would go") : ("Images that lost it", "Images deleted");
+        markdown.Append(CultureInfo.InvariantCulture, $"| Repository | Images kept | {losing} | {deleted} | Reclaimed | Status |\n|---|---:|---:|---:|---:|---|\n");
+        foreach (var repository in run.Repositories)
         {
             markdown.Append(CultureInfo.InvariantCulture,
-                $"| {Escape(repository.Name)} | {repository.ImagesKept} | {repository.ImagesToRemove} | {repository.ImagesDeleted} | {ByteSize.Format(repository.BytesReclaimed)} | {repository.Status} |\n");
+                $"| {MarkdownText.Escape(repository.Repository.Name)} | {repository.ImagesKept} | {repository.ImagesToRemove} | {repository.ImagesDeleted} | {ByteSize.Format(repository.BytesReclaimed)} | {ReportProjection.Name(repository.Status)} |\n");
         }
 
-        var total = report.Repositories.Sum(r => r.BytesReclaimed);
-        var deleted = report.Repositories.Sum(r => r.ImagesDeleted);
-        var outcome = report.Preview ? "would be deleted" : "were deleted";
-        markdown.Append(CultureInfo.InvariantCulture, $"\n**{deleted}** images {outcome}, **{ByteSize.Format(total)}** reclaimed.\n");
-        InUseMarkdown.Append(report, markdown);
+        var outcome = run.Preview ? "would be deleted" : "were deleted";
+        markdown.Append(CultureInfo.InvariantCulture, $"\n**{run.ImagesDeleted}** images {outcome}, **{ByteSize.Format(run.BytesReclaimed)}** reclaimed.\n");
+        InUseMarkdown.Append(run, markdown);
 
-        var problems = report.Repositories.SelectMany(r => r.Problems.Select(p => (r.Name, p))).ToList();
-        var failures = report.Repositories.Where(r => r.Error is not null).ToList();
+        var failures = run.Repositories.Where(r => r.Error is not null).ToList();
+        var problems = run.Repositories.SelectMany(r => r.Problems.Select(p => (r.Repository.Name, p))).ToList();
         if (problems.Count + failures.Count == 0)
         {
             return;
@@ -73,14 +74,12 @@ public static class MarkdownSummary
         markdown.Append("\n#### Problems\n\n");
         foreach (var repository in failures)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"- **{Escape(repository.Name)}**: {Escape(repository.Error!)}\n");
+            markdown.Append(CultureInfo.InvariantCulture, $"- **{MarkdownText.Escape(repository.Repository.Name)}**: {MarkdownText.Escape(repository.Error!)}\n");
         }
 
         foreach (var (name, problem) in problems)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"- **{Escape(name)}** `{Escape(problem.Tag ?? problem.Digest ?? string.Empty)}`: {problem.Code}: {Escape(problem.Message)}\n");
+            markdown.Append(CultureInfo.InvariantCulture, $"- **{MarkdownText.Escape(name)}** `{MarkdownText.Escape(problem.Tag ?? problem.Digest ?? string.Empty)}`: {problem.Code}: {MarkdownText.Escape(problem.Message)}\n");
         }
     }
-
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -22,8 +22,8 @@ public sealed class RelatedImageReport
     public required string Action { get; init; }
 
     /// <summary>Why.</summary>
-    public required string Reason { get; set; }
+    public required string Reason { get; init; }
 
-    /// <summary><c>planned</c> (preview, or not reached), <c>deleted</c>, <c>kept</c> or <c>failed</c>.</summary>
-    public string Outcome { get; set; } = "planned";
+    /// <summary><c>planned</c> (preview, or not reached), <c>deleted</c>, <c>kept</c>, <c>failed</c> or <c>unconfirmed</c>.</summary>
+    public string Outcome { get; init; } = "planned";
 }

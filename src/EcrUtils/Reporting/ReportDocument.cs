@@ -16,19 +16,19 @@ public sealed class ReportDocument
     public bool Preview { get; init; }
 
     /// <summary><c>running</c>, <c>succeeded</c>, <c>partial-failure</c>, <c>missing-images</c>, <c>failed</c> or <c>cancelled</c>.</summary>
-    public string Status { get; set; } = "running";
+    public string Status { get; init; } = "running";
 
     /// <summary>When the run started.</summary>
     public DateTimeOffset StartedAt { get; init; }
 
     /// <summary>When the run ended; null while it runs.</summary>
-    public DateTimeOffset? FinishedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>The settings that decided what was kept.</summary>
     public required ReportSettings Settings { get; init; }
 
     /// <summary>Why the run failed as a whole, if it did.</summary>
-    public string? Error { get; set; }
+    public string? Error { get; init; }
 
     /// <summary>Per repository: the plan and what became of it (deleting tasks).</summary>
     public List<RepositoryReport> Repositories { get; init; } = [];
@@ -37,5 +37,5 @@ public sealed class ReportDocument
     public List<LatestImageReport> LatestImages { get; init; } = [];
 
     /// <summary>How the in-use check went (deleting tasks); null until it ran, and for GetLatestImages.</summary>
-    public InUseCheckReport? InUseCheck { get; set; }
+    public InUseCheckReport? InUseCheck { get; init; }
 }

@@ -10,25 +10,25 @@ public sealed class RepositoryReport
     public required string Uri { get; init; }
 
     /// <summary><c>planning</c>, <c>planned</c>, <c>deleting</c>, <c>done</c> or <c>failed</c>.</summary>
-    public string Status { get; set; } = "planning";
+    public string Status { get; init; } = "planning";
 
     /// <summary>Why the repository failed, if it did.</summary>
-    public string? Error { get; set; }
+    public string? Error { get; init; }
 
     /// <summary>Environment images kept.</summary>
-    public int ImagesKept { get; set; }
+    public int ImagesKept { get; init; }
 
     /// <summary>Images the environment is (to be) removed from.</summary>
-    public int ImagesToRemove { get; set; }
+    public int ImagesToRemove { get; init; }
 
     /// <summary>Images that left (or, in a preview, would leave) the registry because their last tag went.</summary>
-    public int ImagesDeleted { get; set; }
+    public int ImagesDeleted { get; init; }
 
     /// <summary>Tags removed so far (in a preview: 0).</summary>
-    public int TagsRemoved { get; set; }
+    public int TagsRemoved { get; init; }
 
     /// <summary>Bytes freed (in a preview: that would be freed).</summary>
-    public long BytesReclaimed { get; set; }
+    public long BytesReclaimed { get; init; }
 
     /// <summary>Every environment image with its decision and outcome.</summary>
     public List<ImageReport> Images { get; init; } = [];

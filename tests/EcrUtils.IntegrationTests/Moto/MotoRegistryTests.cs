@@ -113,6 +113,32 @@ public sealed class MotoRegistryTests(MotoServer server) : MotoTest(server)
     }
 
     [Fact]
+    public async Task BatchDeleteImage_ByDigest_ListsEachDeletedImage_AsEcrDoes()
+    {
+        var sut = Registry;
+        await sut.CreateRepositoryAsync("api");
+        var pushed = await sut.PushIndexAsync("api", ["dev-1"], s_t0, ["linux/amd64"], MediaTypes.DockerManifestList);
+        var tagged = await sut.PushImageAsync("api", ["dev-2"], s_t0);
+        var missing = "sha256:" + new string('0', 64);
+
+        var result = await BotoEcr.CallAsync(
+            Server,
+            Server.AccessKeyId,
+            Server.SecretAccessKey,
+            "BatchDeleteImage",
+            new { repositoryName = "api", imageIds = new object[] { new { imageDigest = pushed.ChildDigests[0] }, new { imageDigest = tagged }, new { imageDigest = missing } } });
+
+        Assert.True(result.Ok, $"BatchDeleteImage failed: {result.Code}");
+        var deleted = result.Response!.Value.GetProperty("imageIds").EnumerateArray()
+            .Select(i => (i.GetProperty("imageDigest").GetString(), i.TryGetProperty("imageTag", out var tag) ? tag.GetString() : null))
+            .ToList();
+        Assert.Equal([(pushed.ChildDigests[0], null), (tagged, "dev-2")], deleted.OrderBy(d => d.Item2 is null ? 0 : 1));
+        var failure = Assert.Single(result.Response!.Value.GetProperty("failures").EnumerateArray());
+        Assert.Equal(("ImageNotFound", missing), (failure.GetProperty("failureCode").GetString(), failure.GetProperty("imageId").GetProperty("imageDigest").GetString()));
+        Assert.Equal([pushed.Digest], (await sut.GetStateAsync()).Repository("api").Images.Select(i => i.Digest));
+    }
+
+    [Fact]
     public async Task PushIndex_SharesChildren_WithAnotherIndex()
     {
         var sut = Registry;

@@ -37,7 +37,8 @@ public sealed class QuickStartTests(MotoServer server) : TaskTest(server)
         Assert.Contains("Sandbox registry after DeleteOldestImages: 6 images deleted, 5 tags gone, 569.5 MB freed.", output, StringComparison.Ordinal);
         Assert.Contains("lost automation-master-13", output, StringComparison.Ordinal);
         Assert.Contains("Unchanged: worker.", output, StringComparison.Ordinal);
-        Assert.Contains($"Removed 4 tags in 3 repositories: 6 images deleted, 569.5 MB reclaimed. Report: {reportPath}", output, StringComparison.Ordinal);
+        // The closing line and the sandbox's own count agree: 5 tags, one of them a signature's.
+        Assert.Contains($"Removed 5 tags (4 of automation-master, 1 companion tag) in 2 of 3 repositories: 6 images deleted, 569.5 MB reclaimed. Report: {reportPath}", output, StringComparison.Ordinal);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath));
         Assert.Equal("succeeded", report.RootElement.GetProperty("status").GetString());
         Assert.False(SandboxRun.IsRunning(SandboxRun.ProcessId(result)), "The sandbox's moto process outlived the run.");

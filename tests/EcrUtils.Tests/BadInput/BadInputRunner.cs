@@ -5,9 +5,9 @@ using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Options;
-using EcrUtils.Reporting;
 using EcrUtils.Resilience;
 using EcrUtils.Tests.Fakes;
+using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.BadInput;
 
@@ -77,7 +77,7 @@ internal static class BadInputRunner
             return missing.Count > 0 ? (ExitCodes.MissingImages, $"No image in: {string.Join(", ", missing)}") : (ExitCodes.Success, string.Empty);
         }
 
-        var report = new ReportWriter(reportPath, task, options, TimeProvider.System);
+        var report = RecordedRun.Start(reportPath, task, options, TimeProvider.System);
         var results = await new DeleteImagesOperation(client, report).RunAsync(options, task, CancellationToken.None);
         var failures = results.Where(r => r.HasFailures)
             .Select(r => $"{r.Repository.Name}: {r.Error} {string.Join("; ", r.Problems.Select(p => p.Message))}")

@@ -1,6 +1,5 @@
 using EcrUtils.Operations;
 using EcrUtils.Options;
-using EcrUtils.Reporting;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.FaultInjection;
@@ -85,7 +84,7 @@ public sealed class FaultInjectionTests : IDisposable
     private async Task<IReadOnlyList<RepositoryDeletion>> DeleteAsync(FaultScenario scenario, EcrTask task, string[] arguments)
     {
         var options = OperationFixture.Options(arguments);
-        var report = new ReportWriter(Path.Combine(_folder, $"{Guid.NewGuid():N}.json"), task, options, scenario.Time);
+        var report = RecordedRun.Start(Path.Combine(_folder, $"{Guid.NewGuid():N}.json"), task, options, scenario.Time);
         return await scenario.Time.RunAsync(() => new DeleteImagesOperation(scenario.Client, report).RunAsync(options, task, CancellationToken.None));
     }
 }

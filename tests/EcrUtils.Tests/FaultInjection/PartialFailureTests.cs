@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Reporting;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.FaultInjection;
@@ -60,6 +61,33 @@ public sealed class PartialFailureTests : IDisposable
             .ToDictionary(i => i.GetProperty("tags")[0].GetString()!, i => i.GetProperty("outcome").GetString());
         Assert.Equal("removed", outcomes["automation-master-1"]);
         Assert.Equal("failed", outcomes["automation-master-2"]);
+    }
+
+    [Fact]
+    public async Task IdThatTheAnswerLeavesOut_IsNeverCountedAsRemoved_AndEveryRecordSaysSo()
+    {
+        SeedMaster("api");
+        var client = WrappedFakeClient.Create(_fixture.Ecr, inner => new OmittedIdHandler(inner, "automation-master-1"));
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--in-use-check=off");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var finished = new List<RepositoryProgress>();
+        var progress = new RunProgress(_ => { }, finished.Add);
+        report.Run.Observe(progress);
+
+        var result = Assert.Single(await new DeleteImagesOperation(client, report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None));
+
+        // The registry lost one tag; the result, the progress line and the report all say one.
+        Assert.Equal(["automation-master-1", "automation-master-3", "automation-master-4"], _fixture.Tags("api"));
+        Assert.Equal(["automation-master-2"], result.RemovedTags);
+        Assert.Equal(1, progress.Current.TagsRemoved);
+        Assert.Equal(1, Assert.Single(finished).TagsRemoved);
+        var reported = report.Document.Repositories.Single();
+        Assert.Equal((1, 1), (reported.TagsRemoved, reported.ImagesDeleted));
+        Assert.Equal("planned", reported.Images.Single(i => i.Tags.Contains("automation-master-1")).Outcome);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(("automation-master-1", DeletionProblem.Unconfirmed), (problem.Tag, problem.Code));
+        Assert.Equal([DeletionProblem.Unconfirmed], reported.Problems.Select(p => p.Code));
+        Assert.True(result.HasFailures);
     }
 
     private void SeedMaster(params string[] repositories)

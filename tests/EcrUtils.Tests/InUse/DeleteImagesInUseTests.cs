@@ -64,7 +64,7 @@ public sealed class DeleteImagesInUseTests : IDisposable
         Assert.Equal(["automation-master-4", "automation-master-5"], _fixture.Tags("api"));
         Assert.Equal(0, collector.Calls);
         Assert.Equal("off", InUseCheckOf(report).GetProperty("status").GetString());
-        Assert.Contains("in-use check was off", MarkdownSummary.Render(report.Document), StringComparison.Ordinal);
+        Assert.Contains("in-use check was off", MarkdownSummary.Render(report.Run), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class DeleteImagesInUseTests : IDisposable
         Assert.Equal("in use by prod/api", images["automation-master-1"].GetProperty("reason").GetString());
         Assert.Equal("resize:live", images["automation-master-5"].GetProperty("inUseBy")[0].GetString());
         Assert.Equal("remove", images["automation-master-2"].GetProperty("action").GetString());
-        var summary = MarkdownSummary.Render(report.Document);
+        var summary = MarkdownSummary.Render(report.Run);
         Assert.Contains("**2** images in use, all kept", summary, StringComparison.Ordinal);
         Assert.Contains("`automation-master-1`: in use by prod/api", summary, StringComparison.Ordinal);
         Assert.Equal(5, _fixture.Tags("api").Count);
@@ -230,7 +230,7 @@ public sealed class DeleteImagesInUseTests : IDisposable
 
     // Runs DeleteOldestImages over every repository with an in-use check that fails once the signal comes, and checks
     // that the run stopped with the check's failure, nothing deleted.
-    private async Task<ReportWriter> RunWithACheckThatFailsAfterAsync(Task signal)
+    private async Task<RecordedRun> RunWithACheckThatFailsAfterAsync(Task signal)
     {
         var failure = new OperationFailedException(ExitCodes.InUseCheckFailed, "The in-use check could not read ECS: denied. Allow ecs:ListClusters.");
         var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
@@ -254,7 +254,7 @@ public sealed class DeleteImagesInUseTests : IDisposable
         manifests = children.Select(c => new { mediaType = "application/vnd.oci.image.manifest.v1+json", digest = c, size = 100 }),
     });
 
-    private static JsonElement InUseCheckOf(ReportWriter report) =>
+    private static JsonElement InUseCheckOf(RecordedRun report) =>
         JsonDocument.Parse(File.ReadAllText(report.Path)).RootElement.GetProperty("inUseCheck");
 
     // An in-use check that says it started, waits for a signal, notes what the run had done by then, and returns

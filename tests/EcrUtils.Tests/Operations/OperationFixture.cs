@@ -1,5 +1,4 @@
 using EcrUtils.Options;
-using EcrUtils.Reporting;
 using EcrUtils.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,7 +37,7 @@ internal sealed class OperationFixture : IDisposable
     public IReadOnlyList<string> Tags(string repository) =>
         [.. Ecr.Images(repository).SelectMany(i => i.Tags).Order(StringComparer.Ordinal)];
 
-    public ReportWriter Report(EcrTask task, EcrOptions options) => new(ReportPath, task, options, Time);
+    public RecordedRun Report(EcrTask task, EcrOptions options) => RecordedRun.Start(ReportPath, task, options, Time);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

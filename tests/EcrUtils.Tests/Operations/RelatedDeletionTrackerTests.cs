@@ -10,17 +10,29 @@ public sealed class RelatedDeletionTrackerTests
     private static readonly string s_index = Digest("index");
 
     [Fact]
-    public void Record_CountsADigestDeletionWithoutAnAnswer_AsDone()
+    public void Record_CountsADigestDeletionThatEcrConfirms_AsDone()
     {
         var child = ChildDecision("amd64");
         var sut = new RelatedDeletionTracker([child]);
 
-        // moto answers a deletion by digest with empty imageIds and no failure.
-        var outcomes = sut.Record(sut.ImageIds, new BatchDeleteResult([], []));
+        var outcomes = sut.Record(sut.ImageIds, new BatchDeleteResult([new DeletedImage(null, Digest("amd64"))], []));
 
         Assert.Equal([new RelatedImageOutcome(Digest("amd64"), RelatedImageStatus.Deleted)], outcomes);
         Assert.Equal([child], sut.Deleted);
         Assert.Empty(sut.TakeProblems());
+    }
+
+    [Fact]
+    public void Record_LeavesADigestDeletionWithoutAnAnswer_Unconfirmed_AndSaysSo()
+    {
+        var sut = new RelatedDeletionTracker([ChildDecision("amd64")]);
+
+        // An answer with neither the id among the deleted nor a failure for it.
+        var outcomes = sut.Record(sut.ImageIds, new BatchDeleteResult([], []));
+
+        Assert.Equal(RelatedImageStatus.Unconfirmed, Assert.Single(outcomes).Status);
+        Assert.Empty(sut.Deleted);
+        Assert.Equal((DeletionProblem.Unconfirmed, Digest("amd64")), (Assert.Single(sut.TakeProblems()) is var p ? (p.Code, p.Digest) : default));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.Reporting;
@@ -38,7 +39,7 @@ public sealed class ReportJournalTests : IDisposable
 
         await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
         var journalDuringRun = File.Exists(sut.Path + ".journal");
-        sut.Complete("succeeded");
+        sut.Complete(RunStatus.Succeeded);
 
         Assert.Equal(Enumerable.Range(1, 30).ToDictionary(n => n, n => (n - 1) * 100), onDisk);
         Assert.True(journalDuringRun);
@@ -61,7 +62,7 @@ public sealed class ReportJournalTests : IDisposable
         var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
         await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
 
-        sut.Complete("succeeded");
+        sut.Complete(RunStatus.Succeeded);
 
         var text = File.ReadAllText(sut.Path);
         Assert.Equal(indented, text.Contains('\n', StringComparison.Ordinal));

@@ -28,7 +28,7 @@ public sealed class ReportWriterRelatedTests : IDisposable
         ];
         var sut = _fixture.Report(EcrTask.DeleteOldestImages, OperationFixture.Options("--environment=automation-master", "--repository=api"));
         sut.Planned(s_repository, plan);
-        sut.BatchCompleted(s_repository, new BatchDeleteResult([new DeletedImage("automation-master-1", index.Digest)], []));
+        sut.BatchCompleted(s_repository, AnsweredBatch.Of(new BatchDeleteResult([new DeletedImage("automation-master-1", index.Digest)], [])));
 
         sut.RelatedPlanned(s_repository, new CleanupPlan(related));
         sut.RelatedCompleted(s_repository,

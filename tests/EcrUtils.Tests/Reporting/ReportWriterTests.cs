@@ -4,6 +4,7 @@ using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Planning;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.Reporting;
@@ -35,7 +36,7 @@ public sealed class ReportWriterTests : IDisposable
         var path = Path.Combine(Path.GetDirectoryName(_fixture.ReportPath)!, "blocked.json");
         Directory.CreateDirectory(path + ".tmp");
 
-        var error = Assert.ThrowsAny<Exception>(() => new ReportWriter(path, EcrTask.DeleteOldestImages, options, TimeProvider.System));
+        var error = Assert.ThrowsAny<Exception>(() => ReportWriter.Start(path, new RunResult(EcrTask.DeleteOldestImages, options, TimeProvider.System.GetUtcNow())));
         Assert.Contains("blocked.json.tmp", error.Message, StringComparison.Ordinal);
     }
 
@@ -52,7 +53,7 @@ public sealed class ReportWriterTests : IDisposable
         var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
         await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
 
-        sut.Complete("succeeded");
+        sut.Complete(RunStatus.Succeeded);
 
         using var document = JsonDocument.Parse(File.ReadAllText(sut.Path));
         var repository = document.RootElement.GetProperty("repositories")[0];
@@ -79,7 +80,7 @@ public sealed class ReportWriterTests : IDisposable
             .ToList();
         sut.Planned(repository, DeleteAllPlanner.Plan(images, options.CreateTagRules("automation-master")));
 
-        sut.BatchCompleted(repository, new BatchDeleteResult([new DeletedImage("automation-master-1", "sha256:1")], []));
+        sut.BatchCompleted(repository, AnsweredBatch.Of(new BatchDeleteResult([new DeletedImage("automation-master-1", "sha256:1")], [])));
 
         using var document = JsonDocument.Parse(File.ReadAllText(sut.Path));
         var report = document.RootElement.GetProperty("repositories")[0];
@@ -104,16 +105,16 @@ public sealed class ReportWriterTests : IDisposable
         ];
         sut.Planned(repository, DeleteAllPlanner.Plan(images, options.CreateTagRules("automation-master")));
 
-        sut.BatchCompleted(repository, new BatchDeleteResult(
+        sut.BatchCompleted(repository, AnsweredBatch.Of(new BatchDeleteResult(
             [new DeletedImage("automation-master-1", "sha256:1"), new DeletedImage("automation-master-2", "sha256:2")],
-            [new ImageFailure(ImageId.ForTag("automation-master-3"), ImageFailure.ImageReferencedByManifestList, "listed")]));
+            [new ImageFailure(ImageId.ForTag("automation-master-3"), ImageFailure.ImageReferencedByManifestList, "listed")])));
         var afterFirst = RepositoryOnDisk(sut.Path);
-        sut.BatchCompleted(repository, new BatchDeleteResult(
+        sut.BatchCompleted(repository, AnsweredBatch.Of(new BatchDeleteResult(
             [new DeletedImage("automation-master-1b", "sha256:1")],
             [
                 new ImageFailure(ImageId.ForTag("automation-master-4"), ImageFailure.ImageNotFound, "gone"),
                 new ImageFailure(ImageId.ForTag("automation-master-5"), "InvalidImageTagException", "bad"),
-            ]));
+            ])));
         var afterSecond = RepositoryOnDisk(sut.Path);
 
         Assert.Equal((2, 1, 20L), Counters(afterFirst));

@@ -2,24 +2,25 @@ using System.Reflection;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
+using EcrUtils.Results;
 using EcrUtils.Tests.Fakes;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.Reporting;
 
-public sealed class ProgressRecorderTests : IDisposable
+public sealed class RunProgressTests : IDisposable
 {
     private readonly OperationFixture _fixture = new();
 
     public void Dispose() => _fixture.Dispose();
 
     [Fact]
-    public void EveryRecorderEvent_IsPassedOn_NotLeftToTheInterfaceDefault()
+    public void EveryRecorderEvent_IsTakenIn_NotLeftToTheInterfaceDefault()
     {
-        // A default interface method that the wrapper does not override would swallow the event before the report.
-        var map = typeof(ProgressRecorder).GetInterfaceMap(typeof(IDeletionRecorder));
+        // A default interface method that the result does not implement would swallow the event before the report.
+        var map = typeof(RunResult).GetInterfaceMap(typeof(IDeletionRecorder));
 
-        Assert.All(map.TargetMethods, method => Assert.Equal(typeof(ProgressRecorder), method.DeclaringType));
+        Assert.All(map.TargetMethods, method => Assert.Equal(typeof(RunResult), method.DeclaringType));
         Assert.Equal(typeof(IDeletionRecorder).GetMethods(BindingFlags.Public | BindingFlags.Instance).Length, map.TargetMethods.Length);
     }
 
@@ -31,9 +32,10 @@ public sealed class ProgressRecorderTests : IDisposable
         var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
         var changes = new List<DeletionProgress>();
         var finished = new List<RepositoryProgress>();
-        var sut = new ProgressRecorder(report, changes.Add, finished.Add);
+        var sut = new RunProgress(changes.Add, finished.Add);
+        report.Run.Observe(sut);
 
-        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
 
         Assert.Equal(new DeletionProgress(2, 2, 0, 3), sut.Current);
         Assert.Equal(sut.Current, changes[^1]);
@@ -54,9 +56,11 @@ public sealed class ProgressRecorderTests : IDisposable
         SeedTwoRepositories();
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--preview", "--in-use-check=off");
         var finished = new List<RepositoryProgress>();
-        var sut = new ProgressRecorder(_fixture.Report(EcrTask.DeleteOldestImages, options), _ => { }, finished.Add);
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var sut = new RunProgress(_ => { }, finished.Add);
+        report.Run.Observe(sut);
 
-        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
 
         var api = Assert.Single(finished);
         Assert.Equal((3, 0), (api.ImagesToRemove, api.TagsRemoved));
@@ -72,13 +76,49 @@ public sealed class ProgressRecorderTests : IDisposable
             : null;
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api,web", "--in-use-check=off");
         var finished = new List<RepositoryProgress>();
-        var sut = new ProgressRecorder(_fixture.Report(EcrTask.DeleteOldestImages, options), _ => { }, finished.Add);
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var sut = new RunProgress(_ => { }, finished.Add);
+        report.Run.Observe(sut);
 
-        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), sut).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
 
         Assert.Equal(1, sut.Current.Failed);
         Assert.NotNull(finished.Single(f => f.Repository == "web").Error);
         Assert.Null(finished.Single(f => f.Repository == "api").Error);
+    }
+
+    [Fact]
+    public async Task TagThatIsAlreadyGone_IsCountedAlike_ByTheProgressTheReportAndTheResult()
+    {
+        SeedTwoRepositories();
+        var deletions = 0;
+        _fixture.Ecr.BeforeCall = call =>
+        {
+            if (call.Operation == "BatchDeleteImage" && call.Body["repositoryName"]?.GetValue<string>() == "api" && deletions++ == 0)
+            {
+                // An interrupted run's last batch finished on the server after this run listed the images.
+                lock (_fixture.Ecr.Gate)
+                {
+                    var image = _fixture.Ecr.Repositories.Single(r => r.Name == "api").Images.Single(i => i.Tags.Contains("automation-master-1"));
+                    image.Tags.Remove("automation-master-1");
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        };
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--in-use-check=off");
+        var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        var finished = new List<RepositoryProgress>();
+        var sut = new RunProgress(_ => { }, finished.Add);
+        report.Run.Observe(sut);
+
+        var result = Assert.Single(await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None));
+
+        Assert.Equal(3, result.RemovedTags.Count);
+        Assert.Equal(3, sut.Current.TagsRemoved);
+        Assert.Equal(3, Assert.Single(finished).TagsRemoved);
+        Assert.Equal(3, report.Document.Repositories.Single().TagsRemoved);
+        Assert.Equal(["automation-master-4", "automation-master-5"], _fixture.Tags("api"));
     }
 
     private void SeedTwoRepositories()

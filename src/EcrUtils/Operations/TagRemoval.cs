@@ -1,0 +1,92 @@
+using EcrUtils.Ecr;
+using EcrUtils.Planning;
+
+namespace EcrUtils.Operations;
+
+/// <summary>
+/// Removes the environment tags a repository's plan removes, by tag alone, and classifies each answer once: which
+/// tags are gone, which moved to another image before they were removed, which failed, and which ECR's answer left
+/// unconfirmed. The recorder gets each batch's classification as soon as it returns.
+/// </summary>
+internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepository repository, IDeletionRecorder recorder)
+{
+    private readonly HashSet<string> _goneTags = new(StringComparer.Ordinal);
+    private readonly List<DeletionProblem> _problems = [];
+
+    /// <summary>The planned tags that are no longer in the registry (removed now, moved away, or already gone).</summary>
+    public IReadOnlySet<string> GoneTags => _goneTags;
+
+    /// <summary>What needs a person's attention (already passed to the recorder).</summary>
+    public IReadOnlyList<DeletionProblem> Problems => _problems;
+
+    public async Task RunAsync(RepositoryPlan plan, int maxParallel, CancellationToken cancellationToken)
+    {
+        // Plain loops: this lies between the last page and the first deletion, once per image of the repository.
+        var plannedDigestByTag = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var decision in plan.Decisions)
+        {
+            if (decision.Action == ImageAction.Remove)
+            {
+                foreach (var tag in decision.TagsToRemove)
+                {
+                    // A tag is removed from one image only: an image holding a tag listed on two is kept (MovedTagGuard).
+                    plannedDigestByTag.Add(tag, decision.Image.Digest);
+                }
+            }
+        }
+
+        if (plannedDigestByTag.Count == 0)
+        {
+            return;
+        }
+
+        var tags = plannedDigestByTag.Keys.ToArray();
+        Array.Sort(tags, StringComparer.Ordinal);
+        await ConcurrentBatches.DeleteAsync(
+            client,
+            registryId,
+            repository.Name,
+            Array.ConvertAll(tags, ImageId.ForTag),
+            maxParallel,
+            (sent, answer) => Record(BatchAnswer.Classify(sent, answer, id => plannedDigestByTag.GetValueOrDefault(id.Tag!)), plannedDigestByTag),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Record(BatchOutcome batch, Dictionary<string, string> plannedDigestByTag)
+    {
+        foreach (var result in batch.Ids)
+        {
+            if (result.IsGone)
+            {
+                _goneTags.Add(result.Id.Tag!);
+            }
+        }
+
+        recorder.BatchCompleted(repository, batch);
+        foreach (var result in batch.Ids)
+        {
+            if (Problem(result, plannedDigestByTag.GetValueOrDefault(result.Id.Tag!)) is { } problem)
+            {
+                _problems.Add(problem);
+                recorder.Problem(repository, problem);
+            }
+        }
+    }
+
+    private static DeletionProblem? Problem(IdResult result, string? planned)
+    {
+        var tag = result.Id.Tag;
+        return result.Outcome switch
+        {
+            IdOutcome.TagMoved => new DeletionProblem(
+                tag,
+                result.DeletedDigest,
+                DeletionProblem.TagMoved,
+                $"Tag {tag} had moved from {planned} to {result.DeletedDigest} between planning and deleting, and was removed from {result.DeletedDigest}. "
+                + "If that image is still wanted, tag it again: it may have been deleted if that was its last tag."),
+            IdOutcome.Failed => new DeletionProblem(tag, result.Id.Digest, result.Failure!.Code, result.Failure.Reason),
+            IdOutcome.Unconfirmed => DeletionProblem.UnconfirmedId(result.Id, planned),
+            _ => null,
+        };
+    }
+}

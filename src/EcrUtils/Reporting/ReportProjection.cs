@@ -1,0 +1,154 @@
+using EcrUtils.Images;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+using EcrUtils.Planning;
+using EcrUtils.Results;
+
+namespace EcrUtils.Reporting;
+
+/// <summary>
+/// The JSON report (schema version 1) as a projection of a run's result: it names each state of the typed model with
+/// the report's strings and decides nothing of its own.
+/// </summary>
+public static class ReportProjection
+{
+    /// <summary>The whole report of <paramref name="run"/> as it stands.</summary>
+    public static ReportDocument Document(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var options = run.Options;
+        return new ReportDocument
+        {
+            Task = run.Task.ToString(),
+            Environment = run.Environment,
+            Preview = run.Preview,
+            Status = Name(run.Status),
+            StartedAt = run.StartedAt,
+            FinishedAt = run.FinishedAt,
+            Error = run.Error,
+            Settings = new ReportSettings(
+                options.TagPattern ?? TagRules.DefaultTagPattern,
+                options.FloatingTagPattern ?? TagRules.DefaultFloatingTagPattern,
+                options.ProtectTags,
+                run.Task == EcrTask.DeleteOldestImages ? options.Keep : null,
+                options.FallbackEnvironment,
+                options.RegistryId,
+                options.Region),
+            Repositories = [.. run.Repositories.Select(r => Repository(r, r.Images))],
+            LatestImages = [.. run.LatestImages.Select(Latest)],
+            InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,
+        };
+    }
+
+    /// <summary>A repository with its state, counts and problems, and only <paramref name="images"/> of its images.</summary>
+    public static RepositoryReport Repository(RepositoryResult repository, IEnumerable<ImageResult> images)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(images);
+        return new RepositoryReport
+        {
+            Name = repository.Repository.Name,
+            Uri = repository.Repository.Uri,
+            Status = Name(repository.Status),
+            Error = repository.Error,
+            ImagesKept = repository.ImagesKept,
+            ImagesToRemove = repository.ImagesToRemove,
+            ImagesDeleted = repository.ImagesDeleted,
+            TagsRemoved = repository.TagsRemoved,
+            BytesReclaimed = repository.BytesReclaimed,
+            Images = [.. images.Select(Image)],
+            Problems = [.. repository.Problems.Select(p => new ProblemReport(p.Tag, p.Digest, p.Code, p.Message))],
+        };
+    }
+
+    /// <summary>One image with the decision about it and its outcome.</summary>
+    public static ImageReport Image(ImageResult image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var decision = image.Decision;
+        return new ImageReport
+        {
+            Digest = decision.Image.Digest,
+            Tags = decision.Image.Tags,
+            PushedAt = decision.Image.PushedAt,
+            SizeInBytes = decision.Image.SizeInBytes,
+            Action = decision.Action == ImageAction.Keep ? "keep" : "remove",
+            Reason = decision.Reason,
+            TagsToRemove = decision.TagsToRemove,
+            DeletesImage = decision.DeletesImage,
+            InUseBy = decision.InUseBy,
+            Outcome = Name(image.Outcome),
+            RemovedTags = [.. image.RemovedTags],
+            Related = [.. image.Related.Select(Related)],
+        };
+    }
+
+    /// <summary>The report's name of a run status.</summary>
+    public static string Name(RunStatus status) => status switch
+    {
+        RunStatus.Running => "running",
+        RunStatus.Succeeded => "succeeded",
+        RunStatus.PartialFailure => "partial-failure",
+        RunStatus.MissingImages => "missing-images",
+        RunStatus.Failed => "failed",
+        _ => "cancelled",
+    };
+
+    /// <summary>The report's name of a repository status.</summary>
+    public static string Name(RepositoryStatus status) => status switch
+    {
+        RepositoryStatus.Planning => "planning",
+        RepositoryStatus.Planned => "planned",
+        RepositoryStatus.Deleting => "deleting",
+        RepositoryStatus.Done => "done",
+        _ => "failed",
+    };
+
+    /// <summary>The report's name of an image outcome.</summary>
+    public static string Name(ImageOutcome outcome) => outcome switch
+    {
+        ImageOutcome.Kept => "kept",
+        ImageOutcome.Planned => "planned",
+        ImageOutcome.Removed => "removed",
+        ImageOutcome.PartlyRemoved => "partly-removed",
+        _ => "failed",
+    };
+
+    /// <summary>The report's name of what became of a child or companion.</summary>
+    public static string Name(RelatedImageStatus status) => status switch
+    {
+        RelatedImageStatus.Planned => "planned",
+        RelatedImageStatus.Deleted => "deleted",
+        RelatedImageStatus.Kept => "kept",
+        RelatedImageStatus.Unconfirmed => "unconfirmed",
+        _ => "failed",
+    };
+
+    private static RelatedImageReport Related(RelatedImageResult related)
+    {
+        var decision = related.Decision;
+        return new RelatedImageReport
+        {
+            Digest = decision.Image.Digest,
+            Kind = decision.Kind == RelatedImageKind.Child ? "child" : "companion",
+            Parent = decision.Parent,
+            Tags = decision.Image.Tags,
+            SizeInBytes = decision.Image.SizeInBytes,
+            Action = decision.Deletes ? "delete" : "keep",
+            Reason = related.Reason,
+            Outcome = Name(related.Status),
+        };
+    }
+
+    /// <summary>The latest image (or its absence) of one repository.</summary>
+    public static LatestImageReport Latest(LatestImageResult latest) => new(
+        latest.Repository.Name,
+        latest.Found,
+        latest.Environment,
+        latest.IsFallback,
+        latest.Latest?.Tag,
+        latest.Latest?.Image.Digest,
+        latest.Latest?.Image.PushedAt,
+        latest.ImageUri,
+        latest.PinnedUri);
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace EcrUtils.Reporting;
+
+/// <summary>
+/// Where a report lives on disk, and how it gets there safely: the whole report is written to a temporary file and
+/// then renamed into place, so that a reader (or a run killed at any moment) never sees half a report; once the report
+/// is large, a change is appended to the journal beside it instead (see <see cref="ReportJournal"/>). It knows nothing
+/// of runs: it writes what it is given, when it is told.
+/// </summary>
+internal sealed class ReportStore
+{
+    private readonly ReportJournal _journal;
+    private Task _firstWrite = Task.CompletedTask;
+
+    private ReportStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _journal = new ReportJournal(Path);
+    }
+
+    /// <summary>The full path of the report file.</summary>
+    public string Path { get; }
+
+    private string TemporaryPath => Path + ".tmp";
+
+    /// <summary>
+    /// Creates the report's file and writes <paramref name="first"/> into it while the caller goes on (see
+    /// <see cref="WaitUntilWritten"/>): a path that cannot be written fails here.
+    /// </summary>
+    public static ReportStore Open(string path, ReportDocument first)
+    {
+        var store = new ReportStore(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
+        // The first serialization in a process sets up the serializer (about 30 ms on two cores), which no call has to
+        // wait for; every later write waits for this one, so the report never skips a step.
+        var file = File.Create(store.TemporaryPath);
+        store._firstWrite = Task.Run(() => store.Write(file, first, entries: 0));
+        return store;
+    }
+
+    /// <summary>Waits until the first write is on disk, and throws what stopped it, if anything did.</summary>
+    public void WaitUntilWritten() => _firstWrite.GetAwaiter().GetResult();
+
+    /// <summary>Whether a change that leaves the report with <paramref name="entries"/> images and problems should rewrite it.</summary>
+    public bool ShouldRewrite(long entries) => _journal.ShouldRewrite(entries);
+
+    /// <summary>Writes the whole report, indented while small, and empties the journal.</summary>
+    public void Save(ReportDocument document, long entries)
+    {
+        WaitUntilWritten();
+        Write(File.Create(TemporaryPath), document, entries);
+    }
+
+    /// <summary>Appends a repository's state with the images that changed to the journal.</summary>
+    public void Append(RepositoryReport repository, IEnumerable<ImageReport> images)
+    {
+        WaitUntilWritten();
+        _journal.Append(repository, images);
+    }
+
+    // Writes the report into the temporary file (and closes it), then puts it in the report's place.
+    private void Write(FileStream temporary, ReportDocument document, long entries)
+    {
+        using (temporary)
+        {
+            JsonSerializer.Serialize(
+                temporary,
+                document,
+                ReportJson.TypeInfo<ReportDocument>(entries <= ReportJournal.SmallReportEntries ? ReportJson.Indented : ReportJson.Compact));
+        }
+
+        File.Move(TemporaryPath, Path, overwrite: true);
+        _journal.Clear();
+    }
+}

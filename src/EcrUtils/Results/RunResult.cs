@@ -1,0 +1,231 @@
+using EcrUtils.Ecr;
+using EcrUtils.InUse;
+using EcrUtils.Operations;
+using EcrUtils.Options;
+using EcrUtils.Planning;
+
+namespace EcrUtils.Results;
+
+/// <summary>
+/// The one result of a run. Each event of the operation (already classified where its answer arrived) is taken in
+/// here once; the report, the journal, the progress, the console, the GitHub outputs and the job summary are all
+/// projections of this model, and none of them decides an outcome or a count of its own.
+/// </summary>
+public sealed class RunResult : IDeletionRecorder
+{
+    private readonly Lock _lock = new();
+    private readonly List<IRunObserver> _observers = [];
+    private readonly List<RepositoryResult> _repositories = [];
+    private readonly Dictionary<string, RepositoryResult> _byName = new(StringComparer.Ordinal);
+    private IReadOnlyList<LatestImageResult> _latestImages = [];
+
+    /// <summary>Starts the result of a run of <paramref name="task"/> with <paramref name="options"/>.</summary>
+    public RunResult(EcrTask task, EcrOptions options, DateTimeOffset startedAt)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Task = task;
+        Options = options;
+        Environment = options.Environment ?? string.Empty;
+        Preview = options.Preview && task != EcrTask.GetLatestImages;
+        StartedAt = startedAt;
+    }
+
+    /// <summary>The task that runs.</summary>
+    public EcrTask Task { get; }
+
+    /// <summary>The options it runs with.</summary>
+    public EcrOptions Options { get; }
+
+    /// <summary>The environment it works on.</summary>
+    public string Environment { get; }
+
+    /// <summary>Whether nothing is deleted.</summary>
+    public bool Preview { get; }
+
+    /// <summary>When the run started.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When the run ended; null while it runs.</summary>
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>Where the run stands, or how it ended.</summary>
+    public RunStatus Status { get; private set; } = RunStatus.Running;
+
+    /// <summary>Why the run stopped as a whole, if it did.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>How many repositories the run works on; null until they are known.</summary>
+    public int? RepositoryCount { get; private set; }
+
+    /// <summary>How the in-use check went; null until it ran, and for GetLatestImages.</summary>
+    public InUseCheckOutcome? InUseCheck { get; private set; }
+
+    /// <summary>The repositories of a deletion run that got as far as planning (or failing), by name.</summary>
+    public IReadOnlyList<RepositoryResult> Repositories => _repositories;
+
+    /// <summary>GetLatestImages: the latest image (or none) of each repository.</summary>
+    public IReadOnlyList<LatestImageResult> LatestImages => _latestImages;
+
+    /// <summary>Tags gone in every repository.</summary>
+    public int TagsRemoved => _repositories.Sum(r => r.TagsRemoved);
+
+    /// <summary>Tags of companions that went with the deleted images.</summary>
+    public int CompanionTagsRemoved => _repositories.Sum(r => r.CompanionTagsRemoved);
+
+    /// <summary>Images, children and companions that left (in a preview: would leave) the registry.</summary>
+    public int ImagesDeleted => _repositories.Sum(r => r.ImagesDeleted);
+
+    /// <summary>Images the environment is (in a preview: would be) removed from.</summary>
+    public int ImagesToRemove => _repositories.Sum(r => r.ImagesToRemove);
+
+    /// <summary>Bytes freed (in a preview: that would be freed).</summary>
+    public long BytesReclaimed => _repositories.Sum(r => r.BytesReclaimed);
+
+    /// <summary>Repositories that finished, and of those, the ones that failed.</summary>
+    public (int Finished, int Failed) Finished =>
+        (_repositories.Count(r => r.IsFinished), _repositories.Count(r => r.IsFinished && r.Error is not null));
+
+    /// <summary>Repositories in which anything failed.</summary>
+    public int RepositoriesWithFailures => _repositories.Count(r => r.HasFailures);
+
+    /// <summary>Adds an observer; it is told of every change from now on.</summary>
+    public void Observe(IRunObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        lock (_lock)
+        {
+            _observers.Add(observer);
+        }
+    }
+
+    /// <inheritdoc />
+    public void RepositoriesFound(IReadOnlyList<EcrRepository> repositories)
+    {
+        ArgumentNullException.ThrowIfNull(repositories);
+        Change(() =>
+        {
+            RepositoryCount = repositories.Count;
+            return RunChange.OfRun;
+        });
+    }
+
+    /// <inheritdoc />
+    public void InUseChecked(InUseCheckOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Change(() =>
+        {
+            InUseCheck = outcome;
+            return RunChange.OfRun;
+        });
+    }
+
+    /// <inheritdoc />
+    public void Planned(EcrRepository repository, RepositoryPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Change(repository, result => result.Plan(plan));
+    }
+
+    /// <inheritdoc />
+    public void BatchCompleted(EcrRepository repository, BatchOutcome batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        Change(repository, result => result.Apply(batch));
+    }
+
+    /// <inheritdoc />
+    public void RelatedPlanned(EcrRepository repository, CleanupPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        Change(repository, result => result.PlanRelated(plan));
+    }
+
+    /// <inheritdoc />
+    public void RelatedCompleted(EcrRepository repository, IReadOnlyList<RelatedImageOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        Change(repository, result => result.Apply(outcomes));
+    }
+
+    /// <inheritdoc />
+    public void Problem(EcrRepository repository, DeletionProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Change(repository, result =>
+        {
+            result.Add(problem);
+            return [];
+        });
+    }
+
+    /// <inheritdoc />
+    public void RepositoryFailed(EcrRepository repository, string reason) => Change(repository, result =>
+    {
+        result.Fail(reason);
+        return [];
+    }, finishes: true);
+
+    /// <inheritdoc />
+    public void RepositoryCompleted(EcrRepository repository) => Change(repository, result =>
+    {
+        result.Complete();
+        return [];
+    }, finishes: true);
+
+    /// <summary>Records GetLatestImages' results.</summary>
+    public void LatestImagesFound(IReadOnlyList<LatestImageResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        Change(() =>
+        {
+            _latestImages = results;
+            return RunChange.OfRun;
+        });
+    }
+
+    /// <summary>Ends the run with its status (and error, when it stopped as a whole).</summary>
+    public void Complete(RunStatus status, DateTimeOffset finishedAt, string? error = null) => Change(() =>
+    {
+        Status = status;
+        Error = error;
+        FinishedAt = finishedAt;
+        return RunChange.OfRun;
+    });
+
+    private void Change(EcrRepository repository, Func<RepositoryResult, IReadOnlyList<ImageResult>> change, bool finishes = false)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        Change(() =>
+        {
+            var result = Repository(repository);
+            var images = change(result);
+            return new RunChange(result, images, finishes && result.Finish());
+        });
+    }
+
+    private void Change(Func<RunChange> change)
+    {
+        lock (_lock)
+        {
+            var applied = change();
+            foreach (var observer in _observers)
+            {
+                observer.Changed(this, applied);
+            }
+        }
+    }
+
+    private RepositoryResult Repository(EcrRepository repository)
+    {
+        if (!_byName.TryGetValue(repository.Name, out var result))
+        {
+            result = new RepositoryResult(repository, Preview);
+            _byName.Add(repository.Name, result);
+            var position = _repositories.FindIndex(r => string.CompareOrdinal(r.Repository.Name, repository.Name) > 0);
+            _repositories.Insert(position < 0 ? _repositories.Count : position, result);
+        }
+
+        return result;
+    }
+}
