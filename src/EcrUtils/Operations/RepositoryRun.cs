@@ -1,0 +1,88 @@
+using EcrUtils.Ecr;
+using EcrUtils.Images;
+using EcrUtils.InUse;
+using EcrUtils.Options;
+using EcrUtils.Planning;
+
+namespace EcrUtils.Operations;
+
+/// <summary>
+/// One repository of a deletion run: its images are read while the in-use check may still run, then it waits for the
+/// check (whose failure stops every repository, not only this one), plans, and removes the environment's tags and
+/// what goes with the images that leave. Any other failure is this repository's alone, and is recorded as such.
+/// </summary>
+internal sealed class RepositoryRun
+{
+    private readonly IEcrClient _client;
+    private readonly IDeletionRecorder _recorder;
+    private readonly EcrOptions _options;
+    private readonly EcrRepository _repository;
+    private readonly TagRemoval _tagRemoval;
+    private readonly RelatedImageCleanup _related;
+    private readonly ImageRanking _ranking;
+    private RepositoryPlan? _plan;
+    private string? _error;
+
+    public RepositoryRun(IEcrClient client, IDeletionRecorder recorder, EcrOptions options, TagRules rules, EcrRepository repository)
+    {
+        _client = client;
+        _recorder = recorder;
+        _options = options;
+        _repository = repository;
+        _tagRemoval = new TagRemoval(client, options.RegistryId, repository, recorder);
+        _related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
+        _ranking = new ImageRanking(rules);
+    }
+
+    public async Task<RepositoryDeletion> RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, CancellationToken token)
+    {
+        IReadOnlyList<EcrImage>? images = null;
+        await StepAsync(
+            async () => images = await ImageSnapshot.ReadAsync(_client, _options.RegistryId, _repository.Name, _ranking.Add, token).ConfigureAwait(false),
+            token).ConfigureAwait(false);
+        if (images is not null)
+        {
+            var inUse = await check.WaitAsync(token).ConfigureAwait(false);
+            await StepAsync(() => PlanAndDeleteAsync(planner, images, inUse, token), token).ConfigureAwait(false);
+        }
+
+        return new RepositoryDeletion(_repository, _plan, _tagRemoval.GoneTags, [.. _tagRemoval.Problems, .. _related.Problems], _error, _related.Deleted);
+    }
+
+    private async Task PlanAndDeleteAsync(RepositoryPlanner planner, IReadOnlyList<EcrImage> images, InUseImages? inUse, CancellationToken token)
+    {
+        var plan = planner.Plan(_ranking);
+        if (inUse is not null)
+        {
+            plan = await InUseProtection.ProtectAsync(_client, _options.RegistryId, _repository, images, plan, inUse, token).ConfigureAwait(false);
+        }
+
+        _plan = await _related.PrepareAsync(images, plan, token).ConfigureAwait(false);
+        _recorder.Planned(_repository, _plan);
+        if (_options.Preview)
+        {
+            _related.Preview(_plan);
+        }
+        else
+        {
+            await _tagRemoval.RunAsync(_plan, _options.MaxParallel, token).ConfigureAwait(false);
+            await _related.RunAsync(_plan, _options.MaxParallel, token).ConfigureAwait(false);
+        }
+
+        _recorder.RepositoryCompleted(_repository);
+    }
+
+    // Runs a step; a failure (other than the run being cancelled) fails this repository only.
+    private async Task StepAsync(Func<Task> step, CancellationToken token)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            _error = ex.Message;
+            _recorder.RepositoryFailed(_repository, ex.Message);
+        }
+    }
+}
