@@ -30,7 +30,10 @@ internal static class ConsoleReport
             WriteDeletion(console, run);
         }
 
-        console.WriteLine(ClosingLine.For(run, reportPath));
+        // Whole, like the image lines: wrapped at the width, the report's path could not be copied.
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine(ClosingLine.For(run, reportPath));
+        writer.Flush();
     }
 
     private static void WriteLatest(IAnsiConsole console, RunResult run)
