@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Amazon.Runtime;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Ecs;
 using EcrUtils.Lambda;
 using EcrUtils.Operations;
