@@ -2,7 +2,6 @@ using Build.Output;
 using Cake.Core;
 using EcrUtils;
 using EcrUtils.Aws;
-using EcrUtils.Operations;
 using EcrUtils.Reporting;
 using Polly.Timeout;
 

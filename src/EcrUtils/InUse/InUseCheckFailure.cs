@@ -1,5 +1,4 @@
 using EcrUtils.Aws;
-using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Resilience;
 

@@ -6,7 +6,6 @@ using EcrUtils.Aws;
 using EcrUtils.Connections;
 using EcrUtils.Ecs;
 using EcrUtils.Lambda;
-using EcrUtils.Operations;
 using EcrUtils.Resilience;
 
 namespace EcrUtils.IntegrationTests;
