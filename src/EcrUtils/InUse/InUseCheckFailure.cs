@@ -1,5 +1,4 @@
 using EcrUtils.Aws;
-using EcrUtils.Options;
 using EcrUtils.Resilience;
 
 namespace EcrUtils.InUse;
