@@ -5,6 +5,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using EcrUtils;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Ecr;
 using EcrUtils.InUse;
 using EcrUtils.Options;
@@ -107,9 +108,9 @@ public sealed class EcrContext : FrostingContext
         }
     }
 
-    private EcrClientOptions ConnectionOptions()
+    private AwsConnectionOptions ConnectionOptions()
     {
-        var options = new EcrClientOptions
+        var options = new AwsConnectionOptions
         {
             Region = Options.Region,
             // The one pipeline of the run: its rate limit and its cap on requests in flight hold for every client.

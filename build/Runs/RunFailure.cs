@@ -2,8 +2,6 @@ using Build.Output;
 using Cake.Core;
 using EcrUtils;
 using EcrUtils.Aws;
-using EcrUtils.Ecr;
-using EcrUtils.Operations;
 using EcrUtils.Results;
 using Polly.Timeout;
 
@@ -27,9 +25,9 @@ internal static class RunFailure
         OperationCanceledException => new CakeException(ExitCodes.Cancelled, $"Cancelled. What was done before is recorded in {reportPath}; run the same command again to finish."),
         OperationFailedException failed => new CakeException(failed.ExitCode, failed.Message),
         AwsConfigurationException configuration => new CakeException(ExitCodes.UsageError, configuration.Message),
-        EcrException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException" } denied =>
+        AwsServiceException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException" } denied =>
             new CakeException(ExitCodes.Failure, $"{denied.Message}. Check the AWS credentials and that their policy allows ecr:{denied.Operation} (see iam-policy.json). Report: {reportPath}"),
-        EcrException ecr => new CakeException(ExitCodes.Failure, $"{ecr.Message}. Report: {reportPath}"),
+        AwsServiceException ecr => new CakeException(ExitCodes.Failure, $"{ecr.Message}. Report: {reportPath}"),
         TimeoutRejectedException timeout => new CakeException(ExitCodes.Failure, $"ECR did not answer within {timeout.Timeout.TotalSeconds:0} s, even after retries. Check the network and the endpoint (AWS_ENDPOINT_URL), or raise --request-timeout; then run the same command again: what is done stays done. Report: {reportPath}"),
         HttpRequestException http => new CakeException(ExitCodes.Failure, $"Could not reach the ECR endpoint after retries: {http.Message}. Check the network, the region and AWS_ENDPOINT_URL. Report: {reportPath}"),
         _ => new CakeException(ExitCodes.Failure, $"{exception.Message} Report: {reportPath}"),

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using Build.Output;
 using Cake.Core;
 using EcrUtils;
-using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using Spectre.Console;
@@ -68,7 +68,7 @@ internal sealed class SandboxSession : IAsyncDisposable
     }
 
     /// <summary>The client settings, pointed at the sandbox with its dummy credentials whatever the environment says.</summary>
-    public EcrClientOptions Redirect(EcrClientOptions options) => options with
+    public AwsConnectionOptions Redirect(AwsConnectionOptions options) => options with
     {
         Region = Region,
         Credentials = s_credentials,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Amazon.Runtime;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
@@ -51,7 +52,7 @@ internal static class ScenarioRunner
 
         var options = EcrOptionsParser.Parse(arguments);
         // ECS and Lambda (the in-use check) are served on the same port as ECR.
-        var connection = AwsConnection.Create(new EcrClientOptions
+        var connection = AwsConnection.Create(new AwsConnectionOptions
         {
             Region = FakeEcr.Region,
             GetEnvironmentVariable = name => name is AwsEnvironmentVariables.EcrEndpointUrl

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using EcrUtils.Ecr;
 
 namespace EcrUtils.Aws;
 
@@ -9,7 +8,7 @@ namespace EcrUtils.Aws;
 internal readonly record struct AwsAnswer(HttpStatusCode StatusCode, byte[] Body)
 {
     /// <summary>
-    /// Sends one attempt and reads its answer whole; an error answer becomes the service's <see cref="EcrException"/>,
+    /// Sends one attempt and reads its answer whole; an error answer becomes the service's <see cref="AwsServiceException"/>,
     /// which the resilience pipeline classifies.
     /// </summary>
     public static async Task<AwsAnswer> ReceiveAsync(HttpClient httpClient, HttpRequestMessage message, string operation, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ internal readonly record struct AwsAnswer(HttpStatusCode StatusCode, byte[] Body
         var body = await ResponseBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw EcrErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, body);
+            throw AwsErrorReader.Read(operation, response.StatusCode, response.Headers, response.Content.Headers.ContentType?.MediaType, body);
         }
 
         return new AwsAnswer(response.StatusCode, body);

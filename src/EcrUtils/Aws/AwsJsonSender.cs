@@ -1,14 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using EcrUtils.Ecr;
 using Polly;
 
 namespace EcrUtils.Aws;
 
 /// <summary>
 /// Sends one operation of an AWS JSON 1.1 service (ECR, ECS) through the resilience pipeline. Errors of every service
-/// come back as <see cref="EcrException"/>, which the pipeline knows how to classify. <c>targetPrefix</c> is the
+/// come back as <see cref="AwsServiceException"/>, which the pipeline knows how to classify. <c>targetPrefix</c> is the
 /// service's <c>X-Amz-Target</c> prefix, e.g. <c>AmazonEC2ContainerRegistry_V20150921.</c>.
 /// </summary>
 internal sealed class AwsJsonSender(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline, AwsService service, string targetPrefix)

@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using EcrUtils.Ecr;
 
 namespace EcrUtils.Aws;
 

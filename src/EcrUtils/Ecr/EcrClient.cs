@@ -107,7 +107,7 @@ internal sealed class EcrClient : IEcrClient
                 var response = _sender.Parse(EcrOperation.DescribeImages, answer, s_json.DescribeImagesResponse);
                 if (!string.Equals(NullIfEmpty(response.NextToken), token, StringComparison.Ordinal))
                 {
-                    throw EcrErrorReader.InvalidResponse(EcrOperation.DescribeImages, HttpStatusCode.OK, "the page's nextToken could not be read consistently");
+                    throw InvalidServiceResponse.Create(AwsService.Ecr, EcrOperation.DescribeImages, HttpStatusCode.OK, "the page's nextToken could not be read consistently");
                 }
 
                 sent = token;
@@ -198,7 +198,7 @@ internal sealed class EcrClient : IEcrClient
     // A token that comes back unchanged would page forever.
     private static string? NextPage(string operation, string? sent, string? received) =>
         string.IsNullOrEmpty(received) ? null
-        : received == sent ? throw EcrErrorReader.InvalidResponse(operation, HttpStatusCode.OK, "nextToken did not change from one page to the next")
+        : received == sent ? throw InvalidServiceResponse.Create(AwsService.Ecr, operation, HttpStatusCode.OK, "nextToken did not change from one page to the next")
         : received;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,4 +1,5 @@
 using System.Net;
+using EcrUtils.Aws;
 using EcrUtils.Ecr.Json;
 
 namespace EcrUtils.Ecr;
@@ -56,6 +57,6 @@ internal static class EcrResponseMapper
     private static string Required(string? value, string field, string operation) =>
         string.IsNullOrEmpty(value) ? throw Missing(field, operation) : value;
 
-    private static EcrException Missing(string field, string operation) =>
-        EcrErrorReader.InvalidResponse(operation, HttpStatusCode.OK, $"the field {field} is missing");
+    private static AwsServiceException Missing(string field, string operation) =>
+        InvalidServiceResponse.Create(AwsService.Ecr, operation, HttpStatusCode.OK, $"the field {field} is missing");
 }

@@ -48,6 +48,6 @@ internal static class EcsResponseMapper
     private static string Required(string? value, string field, string operation) =>
         string.IsNullOrEmpty(value) ? throw Missing(field, operation) : value;
 
-    private static Ecr.EcrException Missing(string field, string operation) =>
+    private static AwsServiceException Missing(string field, string operation) =>
         InvalidServiceResponse.Create(AwsService.Ecs, operation, HttpStatusCode.OK, $"the field {field} is missing");
 }

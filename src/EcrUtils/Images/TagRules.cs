@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using EcrUtils.Options;
 
 namespace EcrUtils.Images;
 

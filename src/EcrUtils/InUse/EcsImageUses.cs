@@ -1,4 +1,4 @@
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using EcrUtils.Ecs;
 
 namespace EcrUtils.InUse;
@@ -26,7 +26,7 @@ internal sealed class EcsImageUses(IEcsClient client)
                 {
                     return await ReadClusterAsync(cluster, token).ConfigureAwait(false);
                 }
-                catch (EcrException ex) when (clusters.Count == 0 && ex.ErrorCode == ClusterNotFound)
+                catch (AwsServiceException ex) when (clusters.Count == 0 && ex.ErrorCode == ClusterNotFound)
                 {
                     // Deleted since it was listed: it runs nothing any more. A cluster given by name must exist, though.
                     return null;

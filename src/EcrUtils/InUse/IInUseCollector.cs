@@ -4,7 +4,7 @@ namespace EcrUtils.InUse;
 public interface IInUseCollector
 {
     /// <summary>Reads ECS and Lambda.</summary>
-    /// <exception cref="Operations.OperationFailedException">
+    /// <exception cref="OperationFailedException">
     /// The check could not run (e.g. a permission is missing, or throttling lasted past the retries); the message names
     /// what to fix. Nothing may be deleted then.
     /// </exception>

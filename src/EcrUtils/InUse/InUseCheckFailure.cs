@@ -1,7 +1,4 @@
 using EcrUtils.Aws;
-using EcrUtils.Ecr;
-using EcrUtils.Operations;
-using EcrUtils.Options;
 using EcrUtils.Resilience;
 
 namespace EcrUtils.InUse;
@@ -33,7 +30,7 @@ internal static class InUseCheckFailure
         {
             return await read().ConfigureAwait(false);
         }
-        catch (EcrException ex) when (service == AwsService.Ecs && ex.ErrorCode == "ClusterNotFoundException")
+        catch (AwsServiceException ex) when (service == AwsService.Ecs && ex.ErrorCode == "ClusterNotFoundException")
         {
             throw new OperationFailedException(
                 ExitCodes.UsageError,
@@ -41,7 +38,7 @@ internal static class InUseCheckFailure
                 + "(cluster names or ARNs of this account and region). Nothing was deleted.",
                 ex);
         }
-        catch (EcrException ex) when (s_deniedCodes.Contains(ex.ErrorCode))
+        catch (AwsServiceException ex) when (s_deniedCodes.Contains(ex.ErrorCode))
         {
             throw new OperationFailedException(
                 ExitCodes.InUseCheckFailed,
@@ -51,14 +48,14 @@ internal static class InUseCheckFailure
         }
         catch (Exception ex) when (EcrResilience.IsTransient(ex))
         {
-            var what = ex is EcrException ecr ? ecr.Message : $"could not reach {service.DisplayName} ({ex.Message}); check the network, the region and "
+            var what = ex is AwsServiceException ecr ? ecr.Message : $"could not reach {service.DisplayName} ({ex.Message}); check the network, the region and "
                 + $"{service.EndpointVariable} or {AwsEnvironmentVariables.EndpointUrl}";
             throw new OperationFailedException(
                 ExitCodes.InUseCheckFailed,
                 $"The in-use check could not read {service.DisplayName}, still failing after retries: {what}. Run the command again later. {s_nothingDeleted}",
                 ex);
         }
-        catch (EcrException ex)
+        catch (AwsServiceException ex)
         {
             throw new OperationFailedException(
                 ExitCodes.InUseCheckFailed,

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using EcrUtils.Aws;
-using EcrUtils.Ecr;
 using EcrUtils.Lambda.Json;
 using Polly;
 
@@ -58,7 +57,7 @@ internal sealed class LambdaClient : ILambdaClient
                 .ConfigureAwait(false);
             return new LambdaFunctionImage(response.Code?.ImageUri, response.Code?.ResolvedImageUri);
         }
-        catch (EcrException ex) when (ex.ErrorCode == ResourceNotFound)
+        catch (AwsServiceException ex) when (ex.ErrorCode == ResourceNotFound)
         {
             // Deleted between listing and reading: it runs nothing any more.
             return null;
@@ -80,7 +79,7 @@ internal sealed class LambdaClient : ILambdaClient
                     s_json.ListAliasesResponse,
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (EcrException ex) when (ex.ErrorCode == ResourceNotFound)
+            catch (AwsServiceException ex) when (ex.ErrorCode == ResourceNotFound)
             {
                 yield break;
             }

@@ -1,13 +1,12 @@
 using System.Text.Json.Serialization.Metadata;
 using EcrUtils.Aws;
-using EcrUtils.Ecr;
 using Polly;
 
 namespace EcrUtils.Lambda;
 
 /// <summary>
 /// Sends one Lambda REST-JSON GET request through the resilience pipeline. Errors come back as
-/// <see cref="EcrException"/> (Lambda names them in the X-Amzn-ErrorType header), which the pipeline classifies.
+/// <see cref="AwsServiceException"/> (Lambda names them in the X-Amzn-ErrorType header), which the pipeline classifies.
 /// </summary>
 internal sealed class LambdaRequestSender(HttpClient httpClient, Uri endpoint, ResiliencePipeline pipeline)
 {

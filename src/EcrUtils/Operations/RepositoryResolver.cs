@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Images;
 using EcrUtils.Options;
@@ -25,7 +26,7 @@ public static class RepositoryResolver
                 candidates.Add(repository);
             }
         }
-        catch (EcrException ex) when (ex.ErrorCode == "RepositoryNotFoundException")
+        catch (AwsServiceException ex) when (ex.ErrorCode == "RepositoryNotFoundException")
         {
             throw new OperationFailedException(
                 ExitCodes.UsageError,

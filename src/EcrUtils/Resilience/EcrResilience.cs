@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -73,7 +73,7 @@ public static class EcrResilience
     /// <summary>Whether an attempt that failed with <paramref name="exception"/> is worth another try.</summary>
     internal static bool IsTransient(Exception exception) => exception switch
     {
-        EcrException ecr => IsThrottling(ecr)
+        AwsServiceException ecr => IsThrottling(ecr)
             || ecr.StatusCode >= HttpStatusCode.InternalServerError
             || s_unavailableErrorCodes.Contains(ecr.ErrorCode),
         TimeoutRejectedException or HttpRequestException or IOException => true,
@@ -82,7 +82,7 @@ public static class EcrResilience
 
     /// <summary>Whether ECR refused an attempt because of the request rate.</summary>
     internal static bool IsThrottling(Exception exception) =>
-        exception is EcrException ecr && (ecr.StatusCode == HttpStatusCode.TooManyRequests || s_throttlingErrorCodes.Contains(ecr.ErrorCode));
+        exception is AwsServiceException ecr && (ecr.StatusCode == HttpStatusCode.TooManyRequests || s_throttlingErrorCodes.Contains(ecr.ErrorCode));
 
     /// <summary>
     /// Exponential backoff with "full jitter": a random delay between zero and the exponential delay (capped), so that
@@ -98,7 +98,7 @@ public static class EcrResilience
 
     private static string Describe(Exception? exception) => exception switch
     {
-        EcrException ecr => $"{ecr.Operation} answered {ecr.ErrorCode} (HTTP {(int)ecr.StatusCode})",
+        AwsServiceException ecr => $"{ecr.Operation} answered {ecr.ErrorCode} (HTTP {(int)ecr.StatusCode})",
         TimeoutRejectedException => "A request took longer than its time limit",
         null => "A request failed",
         _ => $"A request failed ({exception.GetType().Name}: {exception.Message})",

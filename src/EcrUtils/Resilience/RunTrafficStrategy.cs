@@ -1,4 +1,4 @@
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using Polly;
 
 namespace EcrUtils.Resilience;
@@ -53,7 +53,7 @@ internal sealed class RunTrafficStrategy(AdaptiveRateLimiter? limiter, int maxCo
             {
                 limiter.OnThrottled(admittedAt);
             }
-            else if (outcome.Exception is null or EcrException)
+            else if (outcome.Exception is null or AwsServiceException)
             {
                 // ECR answered: a success or an error that is not about the rate.
                 limiter.OnAnswered();

@@ -3,9 +3,9 @@ using System.Reflection;
 using System.Text.Json;
 using Amazon.Runtime;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Ecs;
 using EcrUtils.Lambda;
-using EcrUtils.Operations;
 using EcrUtils.Resilience;
 
 namespace EcrUtils.IntegrationTests;

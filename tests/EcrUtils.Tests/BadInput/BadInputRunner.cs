@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Options;
@@ -40,7 +41,7 @@ internal static class BadInputRunner
             {
                 null => ecr.CreateClient(pipeline),
                 BadInput.UnreachableEndpoint => EcrClientFactory.Create(FakeEcr.Region, new Uri($"http://127.0.0.1:{ClosedPort()}/"), Credentials(), new SocketsHttpHandler(), pipeline),
-                var url => EcrClientFactory.Create(new EcrClientOptions
+                var url => EcrClientFactory.Create(new AwsConnectionOptions
                 {
                     Region = FakeEcr.Region,
                     GetEnvironmentVariable = name => name == "AWS_ENDPOINT_URL" ? url : null,

@@ -1,4 +1,5 @@
 using System.Net;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Tests.Fakes;
 
@@ -88,7 +89,7 @@ public sealed class EcrClientDescribeImagesTests
             HttpStatusCode.OK, "application/x-amz-json-1.1", """{"imageDetails":[{"imageDigest":"sha256:ab","imageTags":["dev-1"]}]}"""));
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => ReadPagesAsync(sut));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => ReadPagesAsync(sut));
 
         Assert.Equal("InvalidResponse", error.ErrorCode);
         Assert.Contains("imagePushedAt", error.Message, StringComparison.Ordinal);
@@ -99,7 +100,7 @@ public sealed class EcrClientDescribeImagesTests
     {
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => ReadPagesAsync(sut, "team/missing"));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => ReadPagesAsync(sut, "team/missing"));
 
         Assert.Equal("RepositoryNotFoundException", error.ErrorCode);
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
@@ -114,7 +115,7 @@ public sealed class EcrClientDescribeImagesTests
         _ecr.Faults.When = _ => FakeEcrFault.Raw(HttpStatusCode.OK, "application/x-amz-json-1.1", Page);
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => ReadPagesAsync(sut));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => ReadPagesAsync(sut));
 
         Assert.Equal("InvalidResponse", error.ErrorCode);
         Assert.Equal(2, _ecr.CallCount(EcrOperation.DescribeImages));
@@ -176,7 +177,7 @@ public sealed class EcrClientDescribeImagesTests
         var sut = _ecr.CreateClient();
         List<int> pages = [];
 
-        var error = await Assert.ThrowsAsync<EcrException>(async () =>
+        var error = await Assert.ThrowsAsync<AwsServiceException>(async () =>
         {
             await foreach (var page in sut.DescribeImagesAsync(null, "team/api", CancellationToken.None))
             {

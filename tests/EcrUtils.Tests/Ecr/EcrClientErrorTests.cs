@@ -1,4 +1,5 @@
 using System.Net;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Tests.Fakes;
 
@@ -26,7 +27,7 @@ public sealed class EcrClientErrorTests
         _ecr.Faults.Enqueue(EcrOperation.BatchDeleteImage, FakeEcrFault.Raw(HttpStatusCode.Forbidden, "text/html", body));
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => sut.BatchDeleteImageAsync(null, "team/api", [ImageId.ForTag("dev-1")], null, CancellationToken.None));
 
         Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
@@ -48,7 +49,7 @@ public sealed class EcrClientErrorTests
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Raw(HttpStatusCode.InternalServerError, "text/html", Html));
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => FirstPageAsync(sut));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FirstPageAsync(sut));
 
         Assert.Equal("HttpStatus500", error.ErrorCode);
         Assert.Contains("500 Internal Server Error", error.ServiceMessage, StringComparison.Ordinal);
@@ -69,7 +70,7 @@ public sealed class EcrClientErrorTests
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Raw(HttpStatusCode.BadRequest, "application/x-amz-json-1.1", body, headers));
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => FirstPageAsync(sut));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FirstPageAsync(sut));
 
         Assert.Equal(expectedCode, error.ErrorCode);
         Assert.Contains(expectedMessagePart, error.ServiceMessage, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class EcrClientErrorTests
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Raw(HttpStatusCode.OK, contentType, body));
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => FirstPageAsync(sut));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FirstPageAsync(sut));
 
         Assert.Equal("InvalidResponse", error.ErrorCode);
         Assert.Equal(HttpStatusCode.OK, error.StatusCode);
@@ -97,7 +98,7 @@ public sealed class EcrClientErrorTests
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Error(HttpStatusCode.BadRequest, "InvalidParameterException", "bad"));
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => FirstPageAsync(sut));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => FirstPageAsync(sut));
 
         Assert.Equal("DescribeImages failed: InvalidParameterException: bad", error.Message);
     }

@@ -1,3 +1,4 @@
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Tests.Fakes;
 
@@ -64,7 +65,7 @@ public sealed class EcrClientRepositoryTests
         _ecr.AddRepository("team/api");
         var sut = _ecr.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(
+        var error = await Assert.ThrowsAsync<AwsServiceException>(
             () => ReadAsync(sut.DescribeRepositoriesAsync(null, ["team/api", "team/gone"], CancellationToken.None)));
 
         Assert.Equal("RepositoryNotFoundException", error.ErrorCode);

@@ -1,4 +1,5 @@
 using System.Net;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Resilience;
 using EcrUtils.Tests.Fakes;
@@ -55,7 +56,7 @@ public sealed class EcrClientRetryTests
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Error(HttpStatusCode.BadRequest, "InvalidParameterException", "bad"));
         var sut = _ecr.CreateClient(EcrResilience.Create(s_settings, _time));
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => _time.RunAsync(() => ReadAllAsync(sut)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => _time.RunAsync(() => ReadAllAsync(sut)));
 
         Assert.Equal("InvalidParameterException", error.ErrorCode);
         Assert.Equal(1, _ecr.CallCount(EcrOperation.DescribeImages));
@@ -67,7 +68,7 @@ public sealed class EcrClientRetryTests
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Error(HttpStatusCode.BadRequest, "AccessDeniedException", "no"));
         var sut = _ecr.CreateClient(EcrResilience.Create(s_settings, _time));
 
-        await Assert.ThrowsAsync<EcrException>(() => _time.RunAsync(() => ReadAllAsync(sut)));
+        await Assert.ThrowsAsync<AwsServiceException>(() => _time.RunAsync(() => ReadAllAsync(sut)));
 
         Assert.Equal(1, _ecr.CallCount(EcrOperation.DescribeImages));
     }
@@ -110,7 +111,7 @@ public sealed class EcrClientRetryTests
         _ecr.Faults.When = _ => FakeEcrFault.Throttling();
         var sut = _ecr.CreateClient(EcrResilience.Create(s_settings, _time));
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => _time.RunAsync(() => ReadAllAsync(sut)));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => _time.RunAsync(() => ReadAllAsync(sut)));
 
         Assert.Equal("ThrottlingException", error.ErrorCode);
         Assert.Equal(s_settings.MaxRetryAttempts + 1, _ecr.CallCount(EcrOperation.DescribeImages));

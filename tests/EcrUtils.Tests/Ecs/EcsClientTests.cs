@@ -1,5 +1,5 @@
 using System.Net;
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using EcrUtils.Ecs;
 using EcrUtils.Tests.Fakes;
 
@@ -43,7 +43,7 @@ public sealed class EcsClientTests
         _ecs.Faults.Enqueue(EcsOperation.ListClusters, FakeEcrFault.Error(HttpStatusCode.BadRequest, "AccessDeniedException", "not authorized"));
         var sut = _ecs.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(async () => await sut.ListClustersAsync(CancellationToken.None).ToListAsync());
+        var error = await Assert.ThrowsAsync<AwsServiceException>(async () => await sut.ListClustersAsync(CancellationToken.None).ToListAsync());
 
         Assert.Equal(("AccessDeniedException", EcsOperation.ListClusters), (error.ErrorCode, error.Operation));
     }
@@ -54,7 +54,7 @@ public sealed class EcsClientTests
         _ecs.Faults.Enqueue(EcsOperation.ListClusters, FakeEcrFault.Raw(HttpStatusCode.OK, "text/html", "<html>proxy</html>"));
         var sut = _ecs.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(async () => await sut.ListClustersAsync(CancellationToken.None).ToListAsync());
+        var error = await Assert.ThrowsAsync<AwsServiceException>(async () => await sut.ListClustersAsync(CancellationToken.None).ToListAsync());
 
         Assert.Equal("InvalidResponse", error.ErrorCode);
         Assert.Contains("AWS_ENDPOINT_URL_ECS", error.Message, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class EcsClientTests
         _ecs.Faults.When = _ => FakeEcrFault.Raw(HttpStatusCode.OK, "application/x-amz-json-1.1", """{"clusterArns":["a"],"nextToken":"same"}""");
         var sut = _ecs.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(async () => await sut.ListClustersAsync(CancellationToken.None).ToListAsync());
+        var error = await Assert.ThrowsAsync<AwsServiceException>(async () => await sut.ListClustersAsync(CancellationToken.None).ToListAsync());
 
         Assert.Contains("nextToken did not change", error.Message, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Ecr;
 using Polly;
 

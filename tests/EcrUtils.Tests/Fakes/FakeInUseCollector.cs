@@ -1,5 +1,4 @@
 using EcrUtils.InUse;
-using EcrUtils.Operations;
 
 namespace EcrUtils.Tests.Fakes;
 

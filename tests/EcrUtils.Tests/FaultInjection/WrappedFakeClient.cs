@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 using EcrUtils.Ecr;
 using EcrUtils.Tests.Fakes;
 using Polly;

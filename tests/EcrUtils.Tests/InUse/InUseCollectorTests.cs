@@ -2,7 +2,6 @@ using System.Net;
 using EcrUtils.Ecs;
 using EcrUtils.InUse;
 using EcrUtils.Lambda;
-using EcrUtils.Operations;
 using EcrUtils.Resilience;
 using EcrUtils.Tests.Fakes;
 

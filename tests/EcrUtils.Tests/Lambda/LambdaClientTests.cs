@@ -1,5 +1,5 @@
 using System.Net;
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using EcrUtils.Lambda;
 using EcrUtils.Tests.Fakes;
 
@@ -60,7 +60,7 @@ public sealed class LambdaClientTests
             "<?xml version=\"1.0\"?><ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code><Message>no</Message></Error></Errors></ErrorResponse>"));
         var sut = _lambda.CreateClient();
 
-        var error = await Assert.ThrowsAsync<EcrException>(async () => await sut.ListFunctionsAsync(CancellationToken.None).ToListAsync());
+        var error = await Assert.ThrowsAsync<AwsServiceException>(async () => await sut.ListFunctionsAsync(CancellationToken.None).ToListAsync());
 
         Assert.Equal(("SignatureDoesNotMatch", LambdaOperation.ListFunctions), (error.ErrorCode, error.Operation));
     }

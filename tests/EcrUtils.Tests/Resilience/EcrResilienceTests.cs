@@ -1,5 +1,5 @@
 using System.Net;
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using EcrUtils.Resilience;
 using EcrUtils.Tests.Fakes;
 using Polly.Timeout;
@@ -34,7 +34,7 @@ public sealed class EcrResilienceTests
         var sut = EcrResilience.Create(s_settings, driver);
         var attempts = 0;
 
-        var error = await Assert.ThrowsAsync<EcrException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
         {
             attempts++;
             throw Error("InvalidParameterException", HttpStatusCode.BadRequest);
@@ -96,7 +96,7 @@ public sealed class EcrResilienceTests
         var sut = EcrResilience.Create(settings, driver);
         var attempts = 0;
 
-        await Assert.ThrowsAsync<EcrException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
+        await Assert.ThrowsAsync<AwsServiceException>(() => driver.RunAsync(() => sut.ExecuteAsync<string>(_ =>
         {
             attempts++;
             throw Error("ServerException", HttpStatusCode.InternalServerError);
@@ -233,5 +233,5 @@ public sealed class EcrResilienceTests
         EcrResilience.Create(sut, TimeProvider.System);
     }
 
-    private static EcrException Error(string code, HttpStatusCode statusCode) => new(code, "test", statusCode, "DescribeImages");
+    private static AwsServiceException Error(string code, HttpStatusCode statusCode) => new(code, "test", statusCode, "DescribeImages");
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 using EcrUtils.Resilience;
 using EcrUtils.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
@@ -58,7 +58,7 @@ public sealed class RunTrafficTests
         var sut = EcrResilience.Create(new EcrRetrySettings { MaxRetryAttempts = 0 }, _time);
         var before = sut.ExecuteAsync(_ => ValueTask.FromResult(1)).AsTask();
 
-        await Assert.ThrowsAsync<EcrException>(() => sut.ExecuteAsync<int>(_ => throw Throttling()).AsTask());
+        await Assert.ThrowsAsync<AwsServiceException>(() => sut.ExecuteAsync<int>(_ => throw Throttling()).AsTask());
         var other = sut.ExecuteAsync(_ => ValueTask.FromResult(2)).AsTask();
         var otherWaited = !other.IsCompleted;
         _time.Advance(TimeSpan.FromSeconds(1 / new EcrRetrySettings().MinRequestsPerSecond));
@@ -73,7 +73,7 @@ public sealed class RunTrafficTests
     {
         var sut = EcrResilience.Create(new EcrRetrySettings { MaxRetryAttempts = 0, AdaptiveRateLimit = false }, _time);
 
-        await Assert.ThrowsAsync<EcrException>(() => sut.ExecuteAsync<int>(_ => throw Throttling()).AsTask());
+        await Assert.ThrowsAsync<AwsServiceException>(() => sut.ExecuteAsync<int>(_ => throw Throttling()).AsTask());
         var other = sut.ExecuteAsync(_ => ValueTask.FromResult(2)).AsTask();
 
         Assert.True(other.IsCompletedSuccessfully);
@@ -84,7 +84,7 @@ public sealed class RunTrafficTests
     {
         var sut = EcrResilience.Create(new EcrRetrySettings { MaxRetryAttempts = 0 }, _time);
 
-        await Assert.ThrowsAsync<EcrException>(() => sut.ExecuteAsync<int>(_ => throw new EcrException("ServerException", "boom", HttpStatusCode.InternalServerError, "DescribeImages")).AsTask());
+        await Assert.ThrowsAsync<AwsServiceException>(() => sut.ExecuteAsync<int>(_ => throw new AwsServiceException("ServerException", "boom", HttpStatusCode.InternalServerError, "DescribeImages")).AsTask());
         var other = sut.ExecuteAsync(_ => ValueTask.FromResult(2)).AsTask();
 
         Assert.True(other.IsCompletedSuccessfully);
@@ -132,5 +132,5 @@ public sealed class RunTrafficTests
         Assert.Contains(lines, l => l.Contains("slows down", StringComparison.Ordinal));
     }
 
-    private static EcrException Throttling() => new("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, "DescribeImages");
+    private static AwsServiceException Throttling() => new("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, "DescribeImages");
 }

@@ -1,13 +1,14 @@
 using EcrUtils.Aws;
+using EcrUtils.Connections;
 
-namespace EcrUtils.Tests.Aws;
+namespace EcrUtils.Tests.Connections;
 
 public sealed class EcrClientFactoryTests
 {
     [Fact]
     public void Create_ReturnsClient_WithoutTouchingTheNetwork_WhenRegionAndEndpointAreSet()
     {
-        var options = new EcrClientOptions
+        var options = new AwsConnectionOptions
         {
             Region = "eu-west-1",
             GetEnvironmentVariable = name => name == "AWS_ENDPOINT_URL" ? "http://127.0.0.1:9" : null,
@@ -21,7 +22,7 @@ public sealed class EcrClientFactoryTests
     [Fact]
     public void Create_Fails_WhenEndpointIsInvalid()
     {
-        var options = new EcrClientOptions
+        var options = new AwsConnectionOptions
         {
             Region = "eu-west-1",
             GetEnvironmentVariable = name => name == "AWS_ENDPOINT_URL_ECR" ? "127.0.0.1:5000" : null,
@@ -35,7 +36,7 @@ public sealed class EcrClientFactoryTests
     [Fact]
     public void Create_Fails_WhenRegionOptionIsMalformed()
     {
-        var options = new EcrClientOptions { Region = "Europe", GetEnvironmentVariable = _ => null };
+        var options = new AwsConnectionOptions { Region = "Europe", GetEnvironmentVariable = _ => null };
 
         var error = Assert.Throws<AwsConfigurationException>(() => EcrClientFactory.Create(options));
 

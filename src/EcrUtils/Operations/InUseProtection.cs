@@ -1,8 +1,8 @@
 using EcrUtils.Ecr;
-using EcrUtils.Operations;
+using EcrUtils.InUse;
 using EcrUtils.Planning;
 
-namespace EcrUtils.InUse;
+namespace EcrUtils.Operations;
 
 /// <summary>
 /// The step after planning that keeps every image in use, whatever the plan said, so that the planners stay unaware of

@@ -1,13 +1,13 @@
 using Amazon.Runtime;
 using Polly;
 
-namespace EcrUtils.Aws;
+namespace EcrUtils.Connections;
 
 /// <summary>
 /// Where and how <see cref="EcrClientFactory"/> and <see cref="AwsConnection"/> connect to AWS: Amazon ECR, and ECS and
 /// Lambda for the in-use check.
 /// </summary>
-public sealed record EcrClientOptions
+public sealed record AwsConnectionOptions
 {
     /// <summary>The region given on the command line (<c>--region</c>); when null, the environment and profile decide.</summary>
     public string? Region { get; init; }

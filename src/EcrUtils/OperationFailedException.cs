@@ -1,4 +1,4 @@
-namespace EcrUtils.Operations;
+namespace EcrUtils;
 
 /// <summary>An operation could not start or go on; <see cref="ExitCode"/> is the documented exit code to end with.</summary>
 public sealed class OperationFailedException : Exception

@@ -1,6 +1,6 @@
-using EcrUtils.Ecr;
+using EcrUtils.Aws;
 
-namespace EcrUtils.Tests.Ecr;
+namespace EcrUtils.Tests.Aws;
 
 public sealed class SecretRedactorTests
 {

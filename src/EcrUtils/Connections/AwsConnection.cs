@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Ecs;
 using EcrUtils.InUse;
@@ -8,7 +9,7 @@ using EcrUtils.Lambda;
 using EcrUtils.Resilience;
 using Polly;
 
-namespace EcrUtils.Aws;
+namespace EcrUtils.Connections;
 
 /// <summary>
 /// What the clients of every AWS service EcrUtils calls (ECR; ECS and Lambda for the in-use check) share in one run:
@@ -40,7 +41,7 @@ public sealed class AwsConnection
 
     /// <summary>Resolves the region now and the credentials on the first call of any client.</summary>
     /// <exception cref="AwsConfigurationException">The region is missing or invalid.</exception>
-    public static AwsConnection Create(EcrClientOptions options)
+    public static AwsConnection Create(AwsConnectionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var getVariable = options.GetEnvironmentVariable;

@@ -1,15 +1,15 @@
 using System.Net;
 
-namespace EcrUtils.Ecr;
+namespace EcrUtils.Aws;
 
 /// <summary>
-/// An error answer of the ECR API, or of the ECS and Lambda APIs that the in-use check reads (one exception type, so
-/// that the one resilience pipeline classifies every service's errors alike).
+/// An error answer of an AWS service: the ECR API, or the ECS and Lambda APIs that the in-use check reads (one exception
+/// type, so that the one resilience pipeline classifies every service's errors alike).
 /// </summary>
-public sealed class EcrException : Exception
+public sealed class AwsServiceException : Exception
 {
     /// <summary>Creates the exception for an error answer.</summary>
-    public EcrException(string errorCode, string message, HttpStatusCode statusCode, string operation)
+    public AwsServiceException(string errorCode, string message, HttpStatusCode statusCode, string operation)
         : base($"{operation} failed: {errorCode}: {message}")
     {
         ErrorCode = errorCode;
@@ -24,7 +24,7 @@ public sealed class EcrException : Exception
     /// <summary>The HTTP status of the answer.</summary>
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>The ECR operation that failed.</summary>
+    /// <summary>The operation that failed.</summary>
     public string Operation { get; }
 
     /// <summary>The service's own message.</summary>

@@ -1,7 +1,8 @@
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using Polly;
 
-namespace EcrUtils.Aws;
+namespace EcrUtils.Connections;
 
 /// <summary>Creates the ECR client from the standard AWS configuration (environment, profiles, roles).</summary>
 public static class EcrClientFactory
@@ -12,7 +13,7 @@ public static class EcrClientFactory
     /// with other services' clients, use <see cref="AwsConnection"/>.
     /// </summary>
     /// <exception cref="AwsConfigurationException">The region or endpoint is missing or invalid.</exception>
-    public static IEcrClient Create(EcrClientOptions options) => AwsConnection.Create(options).CreateEcrClient();
+    public static IEcrClient Create(AwsConnectionOptions options) => AwsConnection.Create(options).CreateEcrClient();
 
     /// <summary>The client over any transport; tests pass an in-process fake of ECR.</summary>
     internal static EcrClient Create(

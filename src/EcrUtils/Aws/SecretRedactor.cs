@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EcrUtils.Ecr;
+namespace EcrUtils.Aws;
 
 /// <summary>
 /// Removes signing material from text that came back from the service before it reaches an exception message:

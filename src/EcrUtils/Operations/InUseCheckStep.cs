@@ -1,7 +1,7 @@
-using EcrUtils.Operations;
+using EcrUtils.InUse;
 using EcrUtils.Options;
 
-namespace EcrUtils.InUse;
+namespace EcrUtils.Operations;
 
 /// <summary>Runs the in-use check of a deletion run, once, before any repository is planned, and records how it went.</summary>
 internal static class InUseCheckStep

@@ -5,28 +5,25 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using EcrUtils.Aws;
 
-namespace EcrUtils.Ecr;
+namespace EcrUtils.Aws;
 
 /// <summary>
-/// Turns an error answer into an <see cref="EcrException"/>. ECR answers JSON (<c>__type</c>, <c>message</c>) plus an
-/// <c>X-Amzn-Errortype</c> header; gateways and emulators may answer XML or HTML instead, which must not crash us.
+/// Turns an error answer of any service into an <see cref="AwsServiceException"/>. ECR and ECS answer JSON (<c>__type</c>,
+/// <c>message</c>) plus an <c>X-Amzn-Errortype</c> header; gateways and emulators may answer XML or HTML instead, which
+/// must not crash us.
 /// </summary>
-internal static partial class EcrErrorReader
+internal static partial class AwsErrorReader
 {
-    public static EcrException Read(string operation, HttpStatusCode statusCode, HttpResponseHeaders headers, string? mediaType, byte[] body)
+    public static AwsServiceException Read(string operation, HttpStatusCode statusCode, HttpResponseHeaders headers, string? mediaType, byte[] body)
     {
         var text = Encoding.UTF8.GetString(body).Trim();
         var (jsonCode, jsonMessage) = ReadJson(text);
         var (xmlCode, xmlMessage) = ReadXml(text);
         var code = jsonCode ?? ReadErrorTypeHeader(headers) ?? xmlCode ?? $"HttpStatus{(int)statusCode}";
         var message = jsonMessage ?? xmlMessage ?? DescribeBody(statusCode, mediaType, text);
-        return new EcrException(CleanCode(code), SecretRedactor.Redact(message), statusCode, operation);
+        return new AwsServiceException(CleanCode(code), SecretRedactor.Redact(message), statusCode, operation);
     }
-
-    public static EcrException InvalidResponse(string operation, HttpStatusCode statusCode, string problem) =>
-        InvalidServiceResponse.Create(AwsService.Ecr, operation, statusCode, problem);
 
     private static (string? Code, string? Message) ReadJson(string text)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace EcrUtils.Options;
+namespace EcrUtils;
 
 /// <summary>The command-line argument names, as Cake gives them: lower case, without the leading dashes.</summary>
 public static class ArgumentNames

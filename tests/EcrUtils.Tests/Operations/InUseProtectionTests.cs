@@ -1,9 +1,10 @@
 using EcrUtils.Ecr;
 using EcrUtils.InUse;
+using EcrUtils.Operations;
 using EcrUtils.Planning;
 using EcrUtils.Tests.Fakes;
 
-namespace EcrUtils.Tests.InUse;
+namespace EcrUtils.Tests.Operations;
 
 public sealed class InUseProtectionTests
 {

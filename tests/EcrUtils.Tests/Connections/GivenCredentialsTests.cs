@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Amazon.Runtime;
-using EcrUtils.Aws;
+using EcrUtils.Connections;
 
-namespace EcrUtils.Tests.Aws;
+namespace EcrUtils.Tests.Connections;
 
 public sealed class GivenCredentialsTests
 {
@@ -15,7 +15,7 @@ public sealed class GivenCredentialsTests
         listener.Start();
         var endpoint = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
         var request = AnswerOneRequestAsync(listener, """{"repositories":[]}""");
-        var sut = EcrClientFactory.Create(new EcrClientOptions
+        var sut = EcrClientFactory.Create(new AwsConnectionOptions
         {
             Region = "us-east-1",
             GetEnvironmentVariable = name => name == "AWS_ENDPOINT_URL" ? endpoint : null,
