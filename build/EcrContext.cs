@@ -1,5 +1,5 @@
 using Build.Hosting;
-using Build.Sandbox;
+using EcrUtils.Sandbox;
 using Cake.Common.Build;
 using Cake.Core;
 using Cake.Core.Diagnostics;

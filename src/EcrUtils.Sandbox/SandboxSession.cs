@@ -1,23 +1,24 @@
 using System.Globalization;
 using Amazon.Runtime;
-using Build.Output;
 using Cake.Core;
-using EcrUtils;
 using EcrUtils.Aws;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using Spectre.Console;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>
 /// A run's throwaway registry: moto on 127.0.0.1, seeded with the demo registry, shown before and after the task, and
 /// stopped when the run ends however it ends. The client it hands out reaches nothing else: its endpoint, region and
 /// credentials come from here, never from the environment or the AWS profile.
 /// </summary>
-internal sealed class SandboxSession : IAsyncDisposable
+public sealed class SandboxSession : IAsyncDisposable
 {
-    public const string DefaultRegion = "us-east-1";
+    internal const string DefaultRegion = "us-east-1";
+
+    // As wide as the host's console report when the output is redirected, so that a log reads as a terminal would.
+    private const int RedirectedWidth = 200;
 
     private static readonly TimeSpan s_afterTimeout = TimeSpan.FromSeconds(15);
 
@@ -37,9 +38,15 @@ internal sealed class SandboxSession : IAsyncDisposable
         _api = new SandboxApi(process.Endpoint, region);
     }
 
-    public string Region { get; }
+    internal string Region { get; }
 
     /// <summary>Starts moto, seeds the demo registry and shows it.</summary>
+    /// <param name="console">Where the registry is shown.</param>
+    /// <param name="task">The task the run performs, named in what is shown.</param>
+    /// <param name="region">The region given on the command line; null for <c>us-east-1</c>.</param>
+    /// <param name="getEnvironmentVariable">Reads an environment variable (which Python runs moto).</param>
+    /// <param name="timeProvider">The clock the demo images' push times count back from.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="CakeException">moto is missing (exit code 2) or did not start, or the run was cancelled meanwhile.</exception>
     public static async Task<SandboxSession> StartAsync(
         IAnsiConsole console, EcrTask task, string? region, Func<string, string?> getEnvironmentVariable, TimeProvider timeProvider, CancellationToken cancellationToken)
@@ -114,6 +121,7 @@ internal sealed class SandboxSession : IAsyncDisposable
         RegistryTables.WriteAfter(console, changes);
     }
 
+    /// <summary>Stops moto; the registry is gone with it.</summary>
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();
@@ -124,7 +132,7 @@ internal sealed class SandboxSession : IAsyncDisposable
     {
         if (System.Console.IsOutputRedirected)
         {
-            console.Profile.Width = ConsoleReport.RedirectedWidth;
+            console.Profile.Width = RedirectedWidth;
         }
 
         var images = _before.Repositories.Sum(r => r.Images.Count);
