@@ -1,21 +1,23 @@
 using Build.Output;
 using Cake.Core;
 using EcrUtils;
+using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Sandbox;
 
 namespace Build.Runs;
 
 /// <summary>The flow of GetLatestImages: find, report, publish.</summary>
-internal static class LatestImagesRun
+public sealed class LatestImagesRun(SandboxStarter sandboxStarter, Lazy<IEcrClient> ecrClient, ReportFactory reports)
 {
-    public static async Task ExecuteAsync(EcrContext context)
+    public async Task ExecuteAsync(EcrContext context)
     {
         var options = context.OptionsFor(EcrTask.GetLatestImages);
         // Before any client: the clients of a sandbox run call the sandbox, and it stops however the run ends.
-        await using var sandbox = await context.StartSandboxAsync(EcrTask.GetLatestImages);
-        var client = context.CreateEcrClient();
-        var report = context.CreateReport(EcrTask.GetLatestImages);
+        await using var sandbox = await sandboxStarter.StartAsync(options, EcrTask.GetLatestImages, context.CancellationToken);
+        var client = ecrClient.Value;
+        var report = reports.Create(options, EcrTask.GetLatestImages);
         IReadOnlyList<LatestImageResult> results;
         try
         {
@@ -26,13 +28,13 @@ internal static class LatestImagesRun
         }
         catch (Exception ex)
         {
-            throw await RunFailure.EndRunAsync(context, report, ex);
+            throw await RunFailure.EndRunAsync(context, sandbox, report, ex);
         }
 
         report.LatestImages(results);
         var missing = results.Where(r => !r.Found).Select(r => r.Repository.Name).ToList();
         report.Complete(missing.Count > 0 ? "missing-images" : "succeeded");
-        await RunOutput.WriteAsync(context, report);
+        await RunOutput.WriteAsync(context, sandbox, report);
         if (missing.Count > 0)
         {
             var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;

@@ -5,6 +5,7 @@ using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Reporting;
+using EcrUtils.Sandbox;
 using Polly.Timeout;
 
 namespace Build.Runs;
@@ -13,11 +14,11 @@ namespace Build.Runs;
 internal static class RunFailure
 {
     /// <summary>Records a stopped run in its report and on the console, and returns what to throw.</summary>
-    public static async Task<CakeException> EndRunAsync(EcrContext context, ReportWriter report, Exception exception)
+    public static async Task<CakeException> EndRunAsync(EcrContext context, SandboxSession? sandbox, ReportWriter report, Exception exception)
     {
         var failure = From(exception, report.Path);
         report.Complete(exception is OperationCanceledException ? "cancelled" : "failed", failure.Message);
-        await RunOutput.WriteAsync(context, report);
+        await RunOutput.WriteAsync(context, sandbox, report);
         return failure;
     }
 

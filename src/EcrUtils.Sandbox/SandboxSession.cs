@@ -41,14 +41,8 @@ public sealed class SandboxSession : IAsyncDisposable
     internal string Region { get; }
 
     /// <summary>Starts moto, seeds the demo registry and shows it.</summary>
-    /// <param name="console">Where the registry is shown.</param>
-    /// <param name="task">The task the run performs, named in what is shown.</param>
-    /// <param name="region">The region given on the command line; null for <c>us-east-1</c>.</param>
-    /// <param name="getEnvironmentVariable">Reads an environment variable (which Python runs moto).</param>
-    /// <param name="timeProvider">The clock the demo images' push times count back from.</param>
-    /// <param name="cancellationToken">Cancels the start.</param>
     /// <exception cref="CakeException">moto is missing (exit code 2) or did not start, or the run was cancelled meanwhile.</exception>
-    public static async Task<SandboxSession> StartAsync(
+    internal static async Task<SandboxSession> StartAsync(
         IAnsiConsole console, EcrTask task, string? region, Func<string, string?> getEnvironmentVariable, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         try
@@ -75,7 +69,7 @@ public sealed class SandboxSession : IAsyncDisposable
     }
 
     /// <summary>The client settings, pointed at the sandbox with its dummy credentials whatever the environment says.</summary>
-    public EcrClientOptions Redirect(EcrClientOptions options) => options with
+    internal EcrClientOptions Redirect(EcrClientOptions options) => options with
     {
         Region = Region,
         Credentials = s_credentials,
