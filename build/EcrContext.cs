@@ -1,17 +1,8 @@
 using Build.Hosting;
-using Build.Sandbox;
 using Cake.Common.Build;
 using Cake.Core;
-using Cake.Core.Diagnostics;
 using EcrUtils;
-using EcrUtils.Aws;
-using EcrUtils.Connections;
-using EcrUtils.Ecr;
-using EcrUtils.InUse;
 using EcrUtils.Options;
-using EcrUtils.Reporting;
-using EcrUtils.Resilience;
-using EcrUtils.Results;
 using Spectre.Console;
 
 namespace Build;
@@ -19,8 +10,6 @@ namespace Build;
 /// <summary>The build's context: every argument parsed once, here, into validated options.</summary>
 public sealed class EcrContext : FrostingContext
 {
-    private AwsConnection? _aws;
-
     public EcrContext(ICakeContext context, IAnsiConsole console, ShutdownSignal shutdown)
         : base(context)
     {
@@ -47,8 +36,6 @@ public sealed class EcrContext : FrostingContext
 
     public CancellationToken CancellationToken { get; }
 
-    public TimeProvider TimeProvider { get; } = TimeProvider.System;
-
     public bool IsGitHubActions { get; }
 
     /// <summary>The options, checked against what <paramref name="task"/> needs.</summary>
@@ -63,78 +50,5 @@ public sealed class EcrContext : FrostingContext
         {
             throw new CakeException(ExitCodes.UsageError, ex.Message);
         }
-    }
-
-    /// <summary>The run's sandbox registry (<c>--sandbox</c>) once started; null otherwise.</summary>
-    internal SandboxSession? Sandbox { get; private set; }
-
-    /// <summary>
-    /// With <c>--sandbox</c>, starts the sandbox registry, which every client created afterwards calls; the caller
-    /// disposes it, which stops it. Without, does nothing and returns null.
-    /// </summary>
-    internal async Task<SandboxSession?> StartSandboxAsync(EcrTask task)
-    {
-        if (!Options.Sandbox)
-        {
-            return null;
-        }
-
-        if (_aws is not null)
-        {
-            throw new InvalidOperationException("The sandbox must start before the first AWS client is created.");
-        }
-
-        Sandbox = await SandboxSession.StartAsync(Console, task, Options.Region, System.Environment.GetEnvironmentVariable, TimeProvider, CancellationToken).ConfigureAwait(false);
-        return Sandbox;
-    }
-
-    public IEcrClient CreateEcrClient() => WithAws(aws => aws.CreateEcrClient());
-
-    /// <summary>The in-use check's collector, sharing the ECR client's credentials and pipeline; null when the check is off.</summary>
-    public IInUseCollector? CreateInUseCollector() =>
-        Options.InUseCheck ? WithAws(aws => aws.CreateInUseCollector(Options.EcsClusters)) : null;
-
-    // One connection for the run: ECR, ECS and Lambda share the credentials (looked up once) and the one pipeline.
-    private T WithAws<T>(Func<AwsConnection, T> create)
-    {
-        try
-        {
-            _aws ??= AwsConnection.Create(ConnectionOptions());
-            return create(_aws);
-        }
-        catch (AwsConfigurationException ex)
-        {
-            throw new CakeException(ExitCodes.UsageError, ex.Message);
-        }
-    }
-
-    private AwsConnectionOptions ConnectionOptions()
-    {
-        var options = new AwsConnectionOptions
-        {
-            Region = Options.Region,
-            // The one pipeline of the run: its rate limit and its cap on requests in flight hold for every client.
-            Pipeline = EcrResilience.Create(RetrySettings(), TimeProvider, message => Log.Verbose("{0}", message)),
-            TimeProvider = TimeProvider,
-        };
-        // In the sandbox, the endpoint, region and credentials are the sandbox's, whatever the environment says.
-        return Sandbox?.Redirect(options) ?? options;
-    }
-
-    private EcrRetrySettings RetrySettings() => new()
-    {
-        MaxRetryAttempts = Options.MaxRetries,
-        AttemptTimeout = Options.RequestTimeout,
-        MaxConcurrentRequests = Options.MaxParallel,
-    };
-
-    /// <summary>The result of a run of <paramref name="task"/>, starting now, with its report following it on disk.</summary>
-    public (RunResult Run, ReportWriter Report) StartRun(EcrTask task)
-    {
-        var run = new RunResult(task, Options, TimeProvider.GetUtcNow());
-        // A sandbox run's report stays apart from the reports of real runs.
-        var folder = Options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
-        var path = Options.ReportPath ?? Path.Combine(folder, $"{task}-{Options.Environment}.json");
-        return (run, ReportWriter.Start(Path.Combine(Environment.WorkingDirectory.FullPath, path), run));
     }
 }

@@ -47,7 +47,11 @@ public sealed class CakeHost
     public int Run(IEnumerable<string> args)
     {
         var contextType = _contextType ?? throw new InvalidOperationException("Call UseContext<TContext>() before Run.");
-        _services.AddSingleton(new HostTaskTypes(TaskRegistration.FindTasks(contextType.Assembly)));
+        // Tasks come from the container, as in Cake.Frosting, so that they take services by constructor.
+        foreach (var task in TaskRegistration.FindTasks(contextType.Assembly))
+        {
+            _services.AddSingleton(typeof(IFrostingTask), task);
+        }
 
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(IServiceCollection), _services);

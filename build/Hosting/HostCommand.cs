@@ -27,9 +27,8 @@ internal sealed class HostCommand<TContext>(IServiceCollection services) : Async
 
             var engine = provider.GetRequiredService<ICakeEngine>();
             var buildContext = provider.GetRequiredService<TContext>();
-            foreach (var type in provider.GetRequiredService<HostTaskTypes>().Types)
+            foreach (var task in provider.GetServices<IFrostingTask>())
             {
-                var task = (IFrostingTask)ActivatorUtilities.CreateInstance(provider, type);
                 TaskRegistration.Register(engine, task, buildContext);
             }
 

@@ -6,8 +6,9 @@ namespace Build.Hosting;
 /// <summary>Registers Frosting-style task classes with Cake's engine.</summary>
 internal static class TaskRegistration
 {
+    // Exported types only, as Cake.Frosting finds them: a task that is not public would vanish with the real package.
     public static IReadOnlyList<Type> FindTasks(Assembly assembly) =>
-        [.. assembly.GetTypes().Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })];
+        [.. assembly.GetExportedTypes().Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })];
 
     public static string GetName(Type task) => task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
 

@@ -1,23 +1,27 @@
 using Build.Output;
 using Cake.Core;
 using EcrUtils;
+using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Results;
+using EcrUtils.Sandbox;
 
 namespace Build.Runs;
 
 /// <summary>The shared flow of DeleteOldestImages and DeleteAllImages: plan, delete, report.</summary>
-internal static class DeletionRun
+public sealed class DeletionRun(
+    SandboxStarter sandboxStarter, Lazy<IEcrClient> ecrClient, InUseCollectorFactory createInUseCollector, ReportFactory reports, TimeProvider timeProvider)
 {
-    public static async Task ExecuteAsync(EcrContext context, EcrTask task)
+    public async Task ExecuteAsync(EcrContext context, EcrTask task)
     {
         var options = context.OptionsFor(task);
         // Before any client: the clients of a sandbox run call the sandbox, and it stops however the run ends.
-        await using var sandbox = await context.StartSandboxAsync(task);
-        var client = context.CreateEcrClient();
-        var inUseCollector = context.CreateInUseCollector();
-        var (run, report) = context.StartRun(task);
+        await using var sandbox = await sandboxStarter.StartAsync(options, task, context.CancellationToken);
+        var client = ecrClient.Value;
+        var inUseCollector = createInUseCollector(options);
+        var run = new RunResult(task, options, timeProvider);
+        var report = reports.Start(options, run);
         try
         {
             await ProgressDisplay.RunDeletionAsync(
@@ -27,12 +31,12 @@ internal static class DeletionRun
         }
         catch (Exception ex)
         {
-            throw await RunFailure.EndRunAsync(context, run, report.Path, ex);
+            throw await RunFailure.EndRunAsync(context, sandbox, run, report.Path, ex);
         }
 
         var failed = run.RepositoriesWithFailures;
-        run.Complete(failed > 0 ? RunStatus.PartialFailure : RunStatus.Succeeded, context.TimeProvider.GetUtcNow());
-        await RunOutput.WriteAsync(context, run, report.Path);
+        run.Complete(failed > 0 ? RunStatus.PartialFailure : RunStatus.Succeeded);
+        await RunOutput.WriteAsync(context, sandbox, run, report.Path);
         if (failed > 0)
         {
             throw new CakeException(ExitCodes.PartialFailure, $"{failed} of {run.Repositories.Count} repositories had failures (listed above and in {report.Path}). Fix the cause and run the same command again: what is done stays done.");

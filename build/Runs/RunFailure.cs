@@ -3,6 +3,7 @@ using Cake.Core;
 using EcrUtils;
 using EcrUtils.Aws;
 using EcrUtils.Results;
+using EcrUtils.Sandbox;
 using Polly.Timeout;
 
 namespace Build.Runs;
@@ -11,11 +12,11 @@ namespace Build.Runs;
 internal static class RunFailure
 {
     /// <summary>Records a stopped run in its report and on the console, and returns what to throw.</summary>
-    public static async Task<CakeException> EndRunAsync(EcrContext context, RunResult run, string reportPath, Exception exception)
+    public static async Task<CakeException> EndRunAsync(EcrContext context, SandboxSession? sandbox, RunResult run, string reportPath, Exception exception)
     {
         var failure = From(exception, reportPath);
-        run.Complete(exception is OperationCanceledException ? RunStatus.Cancelled : RunStatus.Failed, context.TimeProvider.GetUtcNow(), failure.Message);
-        await RunOutput.WriteAsync(context, run, reportPath);
+        run.Complete(exception is OperationCanceledException ? RunStatus.Cancelled : RunStatus.Failed, failure.Message);
+        await RunOutput.WriteAsync(context, sandbox, run, reportPath);
         return failure;
     }
 

@@ -6,7 +6,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(DeleteAllImages))]
 [TaskDescription("Removes --environment from all its images (needs --confirm=<environment> unless --preview), when the environment is torn down.")]
-public sealed class DeleteAllImages : AsyncFrostingTask<EcrContext>
+public sealed class DeleteAllImages(DeletionRun run) : AsyncFrostingTask<EcrContext>
 {
-    public override Task RunAsync(EcrContext context) => DeletionRun.ExecuteAsync(context, EcrTask.DeleteAllImages);
+    public override Task RunAsync(EcrContext context) => run.ExecuteAsync(context, EcrTask.DeleteAllImages);
 }

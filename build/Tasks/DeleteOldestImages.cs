@@ -6,7 +6,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(DeleteOldestImages))]
 [TaskDescription("Removes --environment from its older images, keeping the --keep newest (default 2) and any floating or protected ones.")]
-public sealed class DeleteOldestImages : AsyncFrostingTask<EcrContext>
+public sealed class DeleteOldestImages(DeletionRun run) : AsyncFrostingTask<EcrContext>
 {
-    public override Task RunAsync(EcrContext context) => DeletionRun.ExecuteAsync(context, EcrTask.DeleteOldestImages);
+    public override Task RunAsync(EcrContext context) => run.ExecuteAsync(context, EcrTask.DeleteOldestImages);
 }

@@ -5,7 +5,7 @@ namespace Build.Tasks;
 
 [TaskName(nameof(GetLatestImages))]
 [TaskDescription("Finds the newest image of --environment in each repository, as a digest-pinned reference for deploys.")]
-public sealed class GetLatestImages : AsyncFrostingTask<EcrContext>
+public sealed class GetLatestImages(LatestImagesRun run) : AsyncFrostingTask<EcrContext>
 {
-    public override Task RunAsync(EcrContext context) => LatestImagesRun.ExecuteAsync(context);
+    public override Task RunAsync(EcrContext context) => run.ExecuteAsync(context);
 }

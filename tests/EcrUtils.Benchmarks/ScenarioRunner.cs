@@ -114,7 +114,7 @@ internal static class ScenarioRunner
             else
             {
                 // As the host runs it: the run's result, with its report following it on disk.
-                var run = new RunResult(EcrTask.DeleteOldestImages, options, TimeProvider.System.GetUtcNow());
+                var run = new RunResult(EcrTask.DeleteOldestImages, options, TimeProvider.System);
                 ReportWriter.Start(Path.Combine(folder.FullName, "report.json"), run);
                 await new DeleteImagesOperation(client, run, inUseCollector).RunAsync(options, EcrTask.DeleteOldestImages, cancellationToken);
             }

@@ -17,17 +17,20 @@ public sealed class RunResult : IDeletionRecorder
     private readonly List<IRunObserver> _observers = [];
     private readonly List<RepositoryResult> _repositories = [];
     private readonly Dictionary<string, RepositoryResult> _byName = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider;
     private IReadOnlyList<LatestImageResult> _latestImages = [];
 
-    /// <summary>Starts the result of a run of <paramref name="task"/> with <paramref name="options"/>.</summary>
-    public RunResult(EcrTask task, EcrOptions options, DateTimeOffset startedAt)
+    /// <summary>Starts the result of a run of <paramref name="task"/> with <paramref name="options"/>, now.</summary>
+    public RunResult(EcrTask task, EcrOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
         Task = task;
         Options = options;
         Environment = options.Environment ?? string.Empty;
         Preview = options.Preview && task != EcrTask.GetLatestImages;
-        StartedAt = startedAt;
+        StartedAt = timeProvider.GetUtcNow();
     }
 
     /// <summary>The task that runs.</summary>
@@ -185,11 +188,11 @@ public sealed class RunResult : IDeletionRecorder
     }
 
     /// <summary>Ends the run with its status (and error, when it stopped as a whole).</summary>
-    public void Complete(RunStatus status, DateTimeOffset finishedAt, string? error = null) => Change(() =>
+    public void Complete(RunStatus status, string? error = null) => Change(() =>
     {
         Status = status;
         Error = error;
-        FinishedAt = finishedAt;
+        FinishedAt = _timeProvider.GetUtcNow();
         return RunChange.OfRun;
     });
 

@@ -9,7 +9,7 @@ using EcrUtils.Results;
 namespace EcrUtils.Tests.Operations;
 
 /// <summary>A run's result with its report on disk, as the host wires them: every event goes to the result.</summary>
-internal sealed class RecordedRun(RunResult run, ReportWriter writer, TimeProvider time) : IDeletionRecorder
+internal sealed class RecordedRun(RunResult run, ReportWriter writer) : IDeletionRecorder
 {
     public RunResult Run { get; } = run;
 
@@ -19,13 +19,13 @@ internal sealed class RecordedRun(RunResult run, ReportWriter writer, TimeProvid
 
     public static RecordedRun Start(string path, EcrTask task, EcrOptions options, TimeProvider time)
     {
-        var run = new RunResult(task, options, time.GetUtcNow());
-        return new RecordedRun(run, ReportWriter.Start(path, run), time);
+        var run = new RunResult(task, options, time);
+        return new RecordedRun(run, ReportWriter.Start(path, run));
     }
 
     public void WaitUntilWritten() => writer.WaitUntilWritten();
 
-    public void Complete(RunStatus status) => Run.Complete(status, time.GetUtcNow());
+    public void Complete(RunStatus status) => Run.Complete(status);
 
     public void RepositoriesFound(IReadOnlyList<EcrRepository> repositories) => Run.RepositoriesFound(repositories);
 

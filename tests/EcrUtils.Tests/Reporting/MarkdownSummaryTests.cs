@@ -13,7 +13,7 @@ public sealed class MarkdownSummaryTests
     [Fact]
     public void Deletion_ListsRepositoriesTotalsAndProblems()
     {
-        var run = new RunResult(EcrTask.DeleteOldestImages, OperationFixture.Options("--environment=automation-master", "--all-repositories"), DateTimeOffset.UnixEpoch);
+        var run = new RunResult(EcrTask.DeleteOldestImages, OperationFixture.Options("--environment=automation-master", "--all-repositories"), TimeProvider.System);
         var api = Repository("api");
         var images = Enumerable.Range(1, 5).Select(i => new EcrImage($"sha256:{i}", [$"automation-master-{i}"], OperationFixture.At(i), 500_000)).ToList();
         run.Planned(api, new RepositoryPlan(
@@ -39,7 +39,7 @@ public sealed class MarkdownSummaryTests
     [Fact]
     public void Latest_ShowsPinnedImagesAndMissingOnes()
     {
-        var run = new RunResult(EcrTask.GetLatestImages, OperationFixture.Options("--environment=automation-master", "--all-repositories"), DateTimeOffset.UnixEpoch);
+        var run = new RunResult(EcrTask.GetLatestImages, OperationFixture.Options("--environment=automation-master", "--all-repositories"), TimeProvider.System);
         run.LatestImagesFound(
         [
             new LatestImageResult(Repository("api"), new LatestImage(new EcrImage("sha256:abc", ["automation-master-5"], DateTimeOffset.UnixEpoch, 1), "automation-master-5"), "automation-master", IsFallback: false),

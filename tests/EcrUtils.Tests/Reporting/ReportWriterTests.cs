@@ -36,7 +36,7 @@ public sealed class ReportWriterTests : IDisposable
         var path = Path.Combine(Path.GetDirectoryName(_fixture.ReportPath)!, "blocked.json");
         Directory.CreateDirectory(path + ".tmp");
 
-        var error = Assert.ThrowsAny<Exception>(() => ReportWriter.Start(path, new RunResult(EcrTask.DeleteOldestImages, options, TimeProvider.System.GetUtcNow())));
+        var error = Assert.ThrowsAny<Exception>(() => ReportWriter.Start(path, new RunResult(EcrTask.DeleteOldestImages, options, TimeProvider.System)));
         Assert.Contains("blocked.json.tmp", error.Message, StringComparison.Ordinal);
     }
 

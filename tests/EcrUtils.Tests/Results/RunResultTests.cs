@@ -53,7 +53,7 @@ public sealed class RunResultTests : IDisposable
     public void Preview_CountsWhatWouldGo_AndNoTagAsRemoved()
     {
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--preview");
-        var sut = new RunResult(EcrTask.DeleteAllImages, options, DateTimeOffset.UnixEpoch);
+        var sut = new RunResult(EcrTask.DeleteAllImages, options, TimeProvider.System);
         var repository = new EcrRepository("api", "arn", "123456789012", "r/api");
         var images = Enumerable.Range(1, 3).Select(i => new EcrImage($"sha256:{i}", [$"automation-master-{i}"], OperationFixture.At(i), 10)).ToList();
 
@@ -69,7 +69,7 @@ public sealed class RunResultTests : IDisposable
     [Fact]
     public void RepositoryThatFailsAfterItCompleted_FinishesOnce()
     {
-        var sut = new RunResult(EcrTask.DeleteOldestImages, _deleteOldest, DateTimeOffset.UnixEpoch);
+        var sut = new RunResult(EcrTask.DeleteOldestImages, _deleteOldest, TimeProvider.System);
         var repository = new EcrRepository("api", "arn", "123456789012", "r/api");
         var finishes = new List<RunChange>();
         sut.Observe(new Observer(change => finishes.AddRange(change.RepositoryFinished ? [change] : [])));

@@ -1,23 +1,24 @@
 using System.Globalization;
 using Amazon.Runtime;
-using Build.Output;
 using Cake.Core;
-using EcrUtils;
 using EcrUtils.Connections;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using Spectre.Console;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>
 /// A run's throwaway registry: moto on 127.0.0.1, seeded with the demo registry, shown before and after the task, and
 /// stopped when the run ends however it ends. The client it hands out reaches nothing else: its endpoint, region and
 /// credentials come from here, never from the environment or the AWS profile.
 /// </summary>
-internal sealed class SandboxSession : IAsyncDisposable
+public sealed class SandboxSession : IAsyncDisposable
 {
-    public const string DefaultRegion = "us-east-1";
+    internal const string DefaultRegion = "us-east-1";
+
+    // As wide as the host's console report when the output is redirected, so that a log reads as a terminal would.
+    private const int RedirectedWidth = 200;
 
     private static readonly TimeSpan s_afterTimeout = TimeSpan.FromSeconds(15);
 
@@ -37,11 +38,11 @@ internal sealed class SandboxSession : IAsyncDisposable
         _api = new SandboxApi(process.Endpoint, region);
     }
 
-    public string Region { get; }
+    internal string Region { get; }
 
     /// <summary>Starts moto, seeds the demo registry and shows it.</summary>
     /// <exception cref="CakeException">moto is missing (exit code 2) or did not start, or the run was cancelled meanwhile.</exception>
-    public static async Task<SandboxSession> StartAsync(
+    internal static async Task<SandboxSession> StartAsync(
         IAnsiConsole console, EcrTask task, string? region, Func<string, string?> getEnvironmentVariable, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         try
@@ -68,7 +69,7 @@ internal sealed class SandboxSession : IAsyncDisposable
     }
 
     /// <summary>The client settings, pointed at the sandbox with its dummy credentials whatever the environment says.</summary>
-    public AwsConnectionOptions Redirect(AwsConnectionOptions options) => options with
+    internal AwsConnectionOptions Redirect(AwsConnectionOptions options) => options with
     {
         Region = Region,
         Credentials = s_credentials,
@@ -114,6 +115,7 @@ internal sealed class SandboxSession : IAsyncDisposable
         RegistryTables.WriteAfter(console, changes);
     }
 
+    /// <summary>Stops moto; the registry is gone with it.</summary>
     public async ValueTask DisposeAsync()
     {
         _api.Dispose();
@@ -124,7 +126,7 @@ internal sealed class SandboxSession : IAsyncDisposable
     {
         if (System.Console.IsOutputRedirected)
         {
-            console.Profile.Width = ConsoleReport.RedirectedWidth;
+            console.Profile.Width = RedirectedWidth;
         }
 
         var images = _before.Repositories.Sum(r => r.Images.Count);

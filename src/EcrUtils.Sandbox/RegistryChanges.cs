@@ -1,4 +1,4 @@
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>What a run changed in the sandbox registry, image by image, from the state before and after it.</summary>
 internal sealed record RegistryChanges(IReadOnlyList<RepositoryChanges> Repositories, int ImagesDeleted, int TagsRemoved, long BytesFreed)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>A manifest as pushed: its exact JSON text and media type; the digest is the sha256 of those bytes, as in a registry.</summary>
 internal sealed record DemoManifest(string Json, string MediaType)

@@ -1,4 +1,4 @@
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>Finds the Python that runs moto for the sandbox: <c>ECRUTILS_PYTHON</c>, else <c>python3</c> on PATH.</summary>
 internal static class SandboxPython

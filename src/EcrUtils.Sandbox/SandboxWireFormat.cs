@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 // The JSON of the launcher's endpoints /_ecrutils/seed and /_ecrutils/state (see moto_launcher.py).
 

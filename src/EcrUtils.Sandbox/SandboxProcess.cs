@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using Cake.Core;
-using EcrUtils;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>
 /// The launcher process that serves the sandbox: moto on 127.0.0.1 and a port the system picks. It exits when its

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using EcrUtils.Reporting;
 using Spectre.Console;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>The sandbox registry as compact tables, one per repository: before a run, and what the run changed.</summary>
 internal static partial class RegistryTables

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>Orders a repository's images for display: newest first, each index followed by the images it lists.</summary>
 internal static class RegistryRows

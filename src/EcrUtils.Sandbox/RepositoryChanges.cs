@@ -1,4 +1,4 @@
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>One repository's images as they were, each with what became of it.</summary>
 /// <param name="Name">The repository's name.</param>

@@ -1,4 +1,4 @@
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>One image of a repository as the sandbox shows it; a child of an index comes right after its index.</summary>
 /// <param name="Digest">The manifest digest.</param>

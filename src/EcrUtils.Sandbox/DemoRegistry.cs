@@ -1,4 +1,4 @@
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>
 /// The sandbox's registry: three repositories of a project, the long-lived environment <c>automation-master</c> and

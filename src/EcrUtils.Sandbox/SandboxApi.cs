@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using Cake.Core;
-using EcrUtils;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>The launcher's own endpoints: seed the registry and read it whole, push times and sizes included.</summary>
 internal sealed class SandboxApi(Uri endpoint, string region) : IDisposable

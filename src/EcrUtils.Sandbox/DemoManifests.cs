@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Build.Sandbox;
+namespace EcrUtils.Sandbox;
 
 /// <summary>
 /// Manifests for the demo registry, shaped as Docker and cosign push them. Each is unique (a name annotation), because a

@@ -1,4 +1,0 @@
-namespace Build.Hosting;
-
-/// <summary>The task classes found in the context's assembly.</summary>
-internal sealed record HostTaskTypes(IReadOnlyList<Type> Types);
