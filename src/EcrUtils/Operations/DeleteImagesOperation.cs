@@ -16,14 +16,15 @@ namespace EcrUtils.Operations;
 public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
 {
     /// <summary>Runs a deleting task with its planner (see <see cref="RepositoryPlanner.For"/>).</summary>
-    public Task<IReadOnlyList<RepositoryDeletion>> RunAsync(EcrOptions options, EcrTask task, CancellationToken cancellationToken) =>
+    public Task RunAsync(EcrOptions options, EcrTask task, CancellationToken cancellationToken) =>
         RunAsync(options, RepositoryPlanner.For(task, options), cancellationToken);
 
     /// <summary>
     /// Plans every repository of the scope with <paramref name="planner"/> and carries the plans out; with
-    /// <see cref="EcrOptions.Preview"/> it plans and records but deletes nothing.
+    /// <see cref="EcrOptions.Preview"/> it plans and records but deletes nothing. What was planned and done is what the
+    /// recorder was told, as it happened (the run's result).
     /// </summary>
-    public async Task<IReadOnlyList<RepositoryDeletion>> RunAsync(EcrOptions options, RepositoryPlanner planner, CancellationToken cancellationToken)
+    public async Task RunAsync(EcrOptions options, RepositoryPlanner planner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(planner);
@@ -43,17 +44,15 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                 await check.ConfigureAwait(false);
             }
 
-            var results = new RepositoryDeletion[repositories.Count];
             await Parallel.ForEachAsync(
-                Enumerable.Range(0, repositories.Count),
+                repositories,
                 new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
-                async (index, token) => results[index] = await new RepositoryRun(client, recorder, options, rules, repositories[index])
+                async (repository, token) => await new RepositoryRun(client, recorder, options, rules, repository)
                     .RunAsync(planner, check, token).ConfigureAwait(false))
                 .ConfigureAwait(false);
 
             // Also with no repository: a check that cannot run fails the run.
             await check.ConfigureAwait(false);
-            return results;
         }
         finally
         {

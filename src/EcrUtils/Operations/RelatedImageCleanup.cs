@@ -14,12 +14,6 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
     private IReadOnlyList<EcrImage> _images = [];
     private IndexCatalog _catalog = IndexCatalog.Empty;
 
-    /// <summary>The children and companions that were deleted.</summary>
-    public List<RelatedImageDecision> Deleted { get; } = [];
-
-    /// <summary>Failures that need a person's attention (already passed to the recorder).</summary>
-    public List<DeletionProblem> Problems { get; } = [];
-
     /// <summary>
     /// Reads the manifests of the repository's indexes when the plan deletes anything and there are indexes (no call
     /// otherwise), and returns the plan with every image that an index which stays lists kept.
@@ -84,7 +78,6 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
                     var outcomes = tracker.Record(sent, batch);
                     foreach (var problem in tracker.TakeProblems())
                     {
-                        Problems.Add(problem);
                         recorder.Problem(repository, problem);
                     }
 
@@ -97,7 +90,6 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
 
             foreach (var decision in tracker.Deleted)
             {
-                Deleted.Add(decision);
                 gone.Add(decision.Image.Digest);
             }
         }

@@ -20,8 +20,6 @@ internal sealed class RepositoryRun
     private readonly TagRemoval _tagRemoval;
     private readonly RelatedImageCleanup _related;
     private readonly ImageRanking _ranking;
-    private RepositoryPlan? _plan;
-    private string? _error;
 
     public RepositoryRun(IEcrClient client, IDeletionRecorder recorder, EcrOptions options, TagRules rules, EcrRepository repository)
     {
@@ -34,7 +32,7 @@ internal sealed class RepositoryRun
         _ranking = new ImageRanking(rules);
     }
 
-    public async Task<RepositoryDeletion> RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, CancellationToken token)
+    public async Task RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, CancellationToken token)
     {
         IReadOnlyList<EcrImage>? images = null;
         await StepAsync(
@@ -45,8 +43,6 @@ internal sealed class RepositoryRun
             var inUse = await check.WaitAsync(token).ConfigureAwait(false);
             await StepAsync(() => PlanAndDeleteAsync(planner, images, inUse, token), token).ConfigureAwait(false);
         }
-
-        return new RepositoryDeletion(_repository, _plan, _tagRemoval.GoneTags, [.. _tagRemoval.Problems, .. _related.Problems], _error, _related.Deleted);
     }
 
     private async Task PlanAndDeleteAsync(RepositoryPlanner planner, IReadOnlyList<EcrImage> images, InUseImages? inUse, CancellationToken token)
@@ -57,16 +53,16 @@ internal sealed class RepositoryRun
             plan = await InUseProtection.ProtectAsync(_client, _options.RegistryId, _repository, images, plan, inUse, token).ConfigureAwait(false);
         }
 
-        _plan = await _related.PrepareAsync(images, plan, token).ConfigureAwait(false);
-        _recorder.Planned(_repository, _plan);
+        plan = await _related.PrepareAsync(images, plan, token).ConfigureAwait(false);
+        _recorder.Planned(_repository, plan);
         if (_options.Preview)
         {
-            _related.Preview(_plan);
+            _related.Preview(plan);
         }
         else
         {
-            await _tagRemoval.RunAsync(_plan, _options.MaxParallel, token).ConfigureAwait(false);
-            await _related.RunAsync(_plan, _options.MaxParallel, token).ConfigureAwait(false);
+            await _tagRemoval.RunAsync(plan, _options.MaxParallel, token).ConfigureAwait(false);
+            await _related.RunAsync(plan, _options.MaxParallel, token).ConfigureAwait(false);
         }
 
         _recorder.RepositoryCompleted(_repository);
@@ -81,7 +77,6 @@ internal sealed class RepositoryRun
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
         {
-            _error = ex.Message;
             _recorder.RepositoryFailed(_repository, ex.Message);
         }
     }

@@ -10,15 +10,6 @@ namespace EcrUtils.Operations;
 /// </summary>
 internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepository repository, IDeletionRecorder recorder)
 {
-    private readonly HashSet<string> _goneTags = new(StringComparer.Ordinal);
-    private readonly List<DeletionProblem> _problems = [];
-
-    /// <summary>The planned tags that are no longer in the registry (removed now, moved away, or already gone).</summary>
-    public IReadOnlySet<string> GoneTags => _goneTags;
-
-    /// <summary>What needs a person's attention (already passed to the recorder).</summary>
-    public IReadOnlyList<DeletionProblem> Problems => _problems;
-
     public async Task RunAsync(RepositoryPlan plan, int maxParallel, CancellationToken cancellationToken)
     {
         // Plain loops: this lies between the last page and the first deletion, once per image of the repository.
@@ -54,20 +45,11 @@ internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepos
 
     private void Record(BatchOutcome batch, Dictionary<string, string> plannedDigestByTag)
     {
-        foreach (var result in batch.Ids)
-        {
-            if (result.IsGone)
-            {
-                _goneTags.Add(result.Id.Tag!);
-            }
-        }
-
         recorder.BatchCompleted(repository, batch);
         foreach (var result in batch.Ids)
         {
             if (Problem(result, plannedDigestByTag.GetValueOrDefault(result.Id.Tag!)) is { } problem)
             {
-                _problems.Add(problem);
                 recorder.Problem(repository, problem);
             }
         }

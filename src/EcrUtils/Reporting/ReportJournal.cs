@@ -58,7 +58,7 @@ internal sealed class ReportJournal(string reportPath)
             var count = Math.Min(ImagesPerLine, images.Length - offset);
             _buffer.ResetWrittenCount();
             writer.Reset(_buffer);
-            ReportJson.Write(writer, Line(report, images.AsSpan(offset, count)));
+            ReportJson.Write(writer, report with { Images = [.. images.AsSpan(offset, count)] });
             _buffer.Write("\n"u8);
             file.Write(_buffer.WrittenSpan);
             offset += count;
@@ -67,21 +67,6 @@ internal sealed class ReportJournal(string reportPath)
 
         _entries += images.Length + report.Problems.Count + 1;
     }
-
-    private static RepositoryReport Line(RepositoryReport report, ReadOnlySpan<ImageReport> images) => new()
-    {
-        Name = report.Name,
-        Uri = report.Uri,
-        Status = report.Status,
-        Error = report.Error,
-        ImagesKept = report.ImagesKept,
-        ImagesToRemove = report.ImagesToRemove,
-        ImagesDeleted = report.ImagesDeleted,
-        TagsRemoved = report.TagsRemoved,
-        BytesReclaimed = report.BytesReclaimed,
-        Images = [.. images],
-        Problems = report.Problems,
-    };
 
     /// <summary>Removes the journal once the report holds everything in it.</summary>
     public void Clear()

@@ -1,7 +1,7 @@
 namespace EcrUtils.Reporting;
 
 /// <summary>One repository in the report of a deleting task.</summary>
-public sealed class RepositoryReport
+public sealed record RepositoryReport
 {
     /// <summary>The repository name.</summary>
     public required string Name { get; init; }

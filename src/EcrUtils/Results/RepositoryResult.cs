@@ -30,6 +30,9 @@ public sealed class RepositoryResult
     /// <summary>Why it failed, if it did.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>The plan; null until the repository is planned (and when it failed before).</summary>
+    public RepositoryPlan? Plan { get; private set; }
+
     /// <summary>Every environment image with its decision and outcome, newest first.</summary>
     public IReadOnlyList<ImageResult> Images => _images;
 
@@ -54,15 +57,26 @@ public sealed class RepositoryResult
     /// <summary>Bytes freed (in a preview: that would be freed), children and companions included.</summary>
     public long BytesReclaimed { get; private set; }
 
+    /// <summary>Planned tags that are gone (removed now, or already gone), newest image first.</summary>
+    public IReadOnlySet<string> RemovedTags => _images.SelectMany(i => i.RemovedTags).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The images that left the registry because their last tag went (none in a preview).</summary>
+    public IReadOnlyList<ImageDecision> DeletedImages => [.. _images.Where(i => i.IsDeleted(preview: false)).Select(i => i.Decision)];
+
+    /// <summary>The children and companions that were deleted with them (none in a preview).</summary>
+    public IReadOnlyList<RelatedImageDecision> RelatedDeleted =>
+        [.. _images.SelectMany(i => i.Related).Where(r => r.Status == RelatedImageStatus.Deleted).Select(r => r.Decision)];
+
     /// <summary>Whether anything failed in this repository.</summary>
     public bool HasFailures => Error is not null || _problems.Count > 0;
 
     /// <summary>Whether the repository is done, failed or (in a preview) planned: nothing more happens to it.</summary>
     public bool IsFinished { get; private set; }
 
-    internal IReadOnlyList<ImageResult> Plan(RepositoryPlan plan)
+    internal IReadOnlyList<ImageResult> ApplyPlan(RepositoryPlan plan)
     {
         Status = _preview ? RepositoryStatus.Planned : RepositoryStatus.Deleting;
+        Plan = plan;
         ImagesKept = plan.Kept.Count;
         ImagesToRemove = plan.Removals.Count;
         _images.Clear();

@@ -127,7 +127,7 @@ public sealed class RunResult : IDeletionRecorder
     public void Planned(EcrRepository repository, RepositoryPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        Change(repository, result => result.Plan(plan));
+        Change(repository, result => result.ApplyPlan(plan));
     }
 
     /// <inheritdoc />

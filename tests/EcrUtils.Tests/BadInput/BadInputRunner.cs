@@ -79,8 +79,8 @@ internal static class BadInputRunner
         }
 
         var report = RecordedRun.Start(reportPath, task, options, TimeProvider.System);
-        var results = await new DeleteImagesOperation(client, report).RunAsync(options, task, CancellationToken.None);
-        var failures = results.Where(r => r.HasFailures)
+        await new DeleteImagesOperation(client, report).RunAsync(options, task, CancellationToken.None);
+        var failures = report.Run.Repositories.Where(r => r.HasFailures)
             .Select(r => $"{r.Repository.Name}: {r.Error} {string.Join("; ", r.Problems.Select(p => p.Message))}")
             .ToList();
         return failures.Count > 0 ? (ExitCodes.PartialFailure, string.Join(Environment.NewLine, failures)) : (ExitCodes.Success, string.Empty);

@@ -39,6 +39,13 @@ internal sealed class FakeTimeDriver(TimeSpan attemptTimeout) : TimeProvider
     }
 
     /// <summary>Runs <paramref name="work"/>, letting each delay it starts elapse, until it completes.</summary>
+    public Task RunAsync(Func<Task> work) => RunAsync(async () =>
+    {
+        await work();
+        return true;
+    });
+
+    /// <summary>Runs <paramref name="work"/>, letting each delay it starts elapse, until it completes.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> work)
     {
         using var stop = new CancellationTokenSource();

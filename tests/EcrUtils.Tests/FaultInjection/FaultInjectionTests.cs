@@ -1,5 +1,6 @@
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Results;
 using EcrUtils.Tests.Operations;
 
 namespace EcrUtils.Tests.FaultInjection;
@@ -81,10 +82,11 @@ public sealed class FaultInjectionTests : IDisposable
     private static IReadOnlyList<string> Describe(IReadOnlyList<LatestImageResult> results) =>
         [.. results.Select(r => $"{r.Repository.Name} {r.Latest?.Tag} {r.Latest?.Image.Digest} {r.Environment} {r.IsFallback}")];
 
-    private async Task<IReadOnlyList<RepositoryDeletion>> DeleteAsync(FaultScenario scenario, EcrTask task, string[] arguments)
+    private async Task<IReadOnlyList<RepositoryResult>> DeleteAsync(FaultScenario scenario, EcrTask task, string[] arguments)
     {
         var options = OperationFixture.Options(arguments);
         var report = RecordedRun.Start(Path.Combine(_folder, $"{Guid.NewGuid():N}.json"), task, options, scenario.Time);
-        return await scenario.Time.RunAsync(() => new DeleteImagesOperation(scenario.Client, report).RunAsync(options, task, CancellationToken.None));
+        await scenario.Time.RunAsync(() => new DeleteImagesOperation(scenario.Client, report).RunAsync(options, task, CancellationToken.None));
+        return report.Run.Repositories;
     }
 }

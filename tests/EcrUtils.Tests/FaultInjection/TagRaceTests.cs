@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EcrUtils.Operations;
 using EcrUtils.Options;
+using EcrUtils.Results;
 using EcrUtils.Tests.Fakes;
 using EcrUtils.Tests.Operations;
 
@@ -133,6 +134,9 @@ public sealed class TagRaceTests : IDisposable
         return ValueTask.CompletedTask;
     };
 
-    private Task<IReadOnlyList<RepositoryDeletion>> RunAsync(EcrOptions options, EcrTask task) =>
-        new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(task, options)).RunAsync(options, task, CancellationToken.None);
+    private async Task<IReadOnlyList<RepositoryResult>> RunAsync(EcrOptions options, EcrTask task)
+    {
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(task, options)).RunAsync(options, task, CancellationToken.None);
+        return _fixture.Results;
+    }
 }

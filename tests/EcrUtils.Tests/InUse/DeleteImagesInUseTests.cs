@@ -31,7 +31,9 @@ public sealed class DeleteImagesInUseTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), FakeInUseCollector.Using(("api:automation-master-2", "prod/api")));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         Assert.Equal(["automation-master-2", "automation-master-4", "automation-master-5"], _fixture.Tags("api"));
         var kept = Assert.Single(results).Plan!.Decisions.Single(d => d.Image.Tags.Contains("automation-master-2"));
@@ -131,7 +133,9 @@ public sealed class DeleteImagesInUseTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=web");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options), FakeInUseCollector.Using(($"web@{child}", "jobs/family:arm")));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         Assert.Equal([child, sibling, index], _fixture.Ecr.Images("web").Select(i => i.Digest).Intersect([child, sibling, index]));
         var kept = Assert.Single(results).Plan!.Decisions.Single(d => d.Image.Digest == index);

@@ -34,7 +34,9 @@ public sealed class ConcurrentBatchesTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--max-parallel=4");
         var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
 
-        var result = Assert.Single(await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.Equal(["automation-master-401", "automation-master-402"], _fixture.Tags("api"));
         Assert.False(result.HasFailures);

@@ -24,7 +24,9 @@ public sealed class DeleteImagesOperationTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         Assert.Equal(["automation-3f2a9c1d-1", "automation-master-4", "automation-master-5"], _fixture.Tags("api"));
         var result = Assert.Single(results);
@@ -43,7 +45,9 @@ public sealed class DeleteImagesOperationTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-3f2a9c1d", "--repository=api", "--confirm=automation-3f2a9c1d");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteAllImages, options));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteAllImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteAllImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         Assert.Equal(["automation-master-1", "automation-master-2"], _fixture.Tags("api"));
         Assert.Contains(_fixture.Ecr.Images("api"), i => i.Digest == shared);
@@ -62,7 +66,9 @@ public sealed class DeleteImagesOperationTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--preview");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         Assert.Equal(4, _fixture.Ecr.Images("api").Count);
         Assert.Equal(0, _fixture.Ecr.CallCount("BatchDeleteImage"));
@@ -92,7 +98,9 @@ public sealed class DeleteImagesOperationTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         var result = Assert.Single(results);
         var problem = Assert.Single(result.Problems);
@@ -126,7 +134,9 @@ public sealed class DeleteImagesOperationTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         var result = Assert.Single(results);
         Assert.False(result.HasFailures);
@@ -153,7 +163,9 @@ public sealed class DeleteImagesOperationTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--all-repositories");
         var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
 
-        var results = await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var results = _fixture.Results;
 
         Assert.Contains("AccessDeniedException", results.Single(r => r.Repository.Name == "api").Error);
         Assert.False(results.Single(r => r.Repository.Name == "web").HasFailures);

@@ -28,7 +28,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         var report = _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest);
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), report);
 
-        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.Equal(new[] { shared, newChild, newIndex }.Order(StringComparer.Ordinal), Digests());
         Assert.False(result.HasFailures);
@@ -65,7 +67,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         };
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest));
 
-        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
+        await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.False(result.HasFailures);
         Assert.Equal(150, result.RelatedDeleted!.Count);
@@ -84,7 +88,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         var stray = _fixture.PushSeeded("api", "stray", 0);
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest));
 
-        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.Equal(new[] { kept, keptSignature, stray }.Order(StringComparer.Ordinal), Digests());
         Assert.Equal(2, result.RelatedDeleted!.Count);
@@ -143,7 +149,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--confirm=automation-master");
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteAllImages, options));
 
-        var result = Assert.Single(await sut.RunAsync(options, EcrTask.DeleteAllImages, CancellationToken.None));
+        await sut.RunAsync(options, EcrTask.DeleteAllImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.Empty(Ecr.Images("api"));
         Assert.False(result.HasFailures);
@@ -172,7 +180,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         var report = _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest);
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), report);
 
-        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.Contains(Ecr.Images("api"), i => i.Digest == child);
         Assert.False(result.HasFailures);
@@ -190,7 +200,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         var report = _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest);
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), report);
 
-        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.Equal(["automation-master-1.amd64", "automation-master-2"], _fixture.Tags("api"));
         Assert.Equal(0, Ecr.CallCount("BatchDeleteImage"));
@@ -210,7 +222,9 @@ public sealed class MultiArchDeletionTests : IDisposable
         var report = _fixture.Report(EcrTask.DeleteOldestImages, _deleteOldest);
         var sut = new DeleteImagesOperation(Ecr.CreateClient(), report);
 
-        var result = Assert.Single(await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await sut.RunAsync(_deleteOldest, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        var result = Assert.Single(_fixture.Results);
 
         Assert.True(result.HasFailures);
         Assert.Contains("AccessDeniedException", result.Error, StringComparison.Ordinal);

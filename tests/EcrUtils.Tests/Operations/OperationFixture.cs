@@ -1,4 +1,5 @@
 using EcrUtils.Options;
+using EcrUtils.Results;
 using EcrUtils.Tests.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,7 +38,13 @@ internal sealed class OperationFixture : IDisposable
     public IReadOnlyList<string> Tags(string repository) =>
         [.. Ecr.Images(repository).SelectMany(i => i.Tags).Order(StringComparer.Ordinal)];
 
-    public RecordedRun Report(EcrTask task, EcrOptions options) => RecordedRun.Start(ReportPath, task, options, Time);
+    /// <summary>The report last started: the run's result, with its report on disk.</summary>
+    public RecordedRun? LastReport { get; private set; }
+
+    /// <summary>What the last run did in each repository, by name.</summary>
+    public IReadOnlyList<RepositoryResult> Results => LastReport?.Run.Repositories ?? throw new InvalidOperationException("No report was started.");
+
+    public RecordedRun Report(EcrTask task, EcrOptions options) => LastReport = RecordedRun.Start(ReportPath, task, options, Time);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -112,7 +112,8 @@ public sealed class RunProgressTests : IDisposable
         var sut = new RunProgress(_ => { }, finished.Add);
         report.Run.Observe(sut);
 
-        var result = Assert.Single(await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None));
+        await new DeleteImagesOperation(_fixture.Ecr.CreateClient(), report).RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+        var result = Assert.Single(report.Run.Repositories);
 
         Assert.Equal(3, result.RemovedTags.Count);
         Assert.Equal(3, sut.Current.TagsRemoved);
