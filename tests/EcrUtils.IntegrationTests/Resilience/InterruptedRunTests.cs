@@ -99,6 +99,35 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
         Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
     }
 
+    [Fact]
+    public async Task Rerun_WhileTheInterruptedRunsLastBatchLandsLate_TellsOneStory_InEveryLineAndTheReport()
+    {
+        await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
+        // The interrupted run's batch in flight lands on the server after the rerun listed the images: the rerun finds
+        // 10 of its planned tags already gone (ImageNotFound).
+        Proxy.BeforeForward = async call =>
+        {
+            if (call.Operation == "BatchDeleteImage" && call.Number == 1)
+            {
+                using var body = JsonDocument.Parse(call.Body);
+                var late = body.RootElement.GetProperty("imageIds").EnumerateArray().Take(10)
+                    .Select(id => new { imageTag = id.GetProperty("imageTag").GetString() }).ToArray();
+                var landed = await BotoEcr.CallAsync(Server, Server.AccessKeyId, Server.SecretAccessKey, "BatchDeleteImage", new { repositoryName = "api", imageIds = late });
+                Assert.True(landed.Ok, $"BatchDeleteImage failed: {landed.Code}");
+            }
+        };
+
+        var rerun = await RunThroughProxyAsync(s_deleteOldest);
+
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Contains("[1/1] api: done, 298 tags removed from 298 images", rerun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Removed 298 tags in 1 repository: 298 images deleted", rerun.StandardOutput, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath));
+        var api = report.RootElement.GetProperty("repositories")[0];
+        Assert.Equal((298, 298), (api.GetProperty("tagsRemoved").GetInt32(), api.GetProperty("imagesDeleted").GetInt32()));
+        Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
+    }
+
     private Dictionary<string, string?> ThroughProxy() => new() { ["AWS_ENDPOINT_URL"] = Proxy.Endpoint };
 
     // What a reader finds after the run stopped: the report, with the lines of its journal (if any) applied in order,
