@@ -10,8 +10,9 @@ namespace EcrUtils.Operations;
 public static class RepositoryResolver
 {
     /// <summary>
-    /// Resolves the named repositories (all must exist), or all of the registry's repositories filtered by
-    /// pattern, resource tags and exclusions. The result is sorted by name.
+    /// Resolves the named repositories, or all of the registry's repositories, filtered by pattern, resource tags and
+    /// exclusions. The result is sorted by name. A repository named with <c>--repository</c> must exist in the registry
+    /// asked and survive the filters: one that does not is a usage error that names it, before anything is read.
     /// </summary>
     public static async Task<IReadOnlyList<EcrRepository>> ResolveAsync(IEcrClient client, EcrOptions options, CancellationToken cancellationToken)
     {
@@ -34,10 +35,16 @@ public static class RepositoryResolver
                 ex);
         }
 
+        LeftOut(options.Repositories, candidates, "the registry asked does not hold it: check the name, --registry-id and --region");
         var excluded = options.ExcludeRepositories.ToHashSet(StringComparer.Ordinal);
-        List<EcrRepository> selected = [.. candidates
-            .OrderBy(r => r.Name, StringComparer.Ordinal)
-            .Where(r => !excluded.Contains(r.Name) && (options.RepositoryPattern is not { } pattern || MatchesPattern(pattern, r.Name)))];
+        List<EcrRepository> selected = [.. candidates.OrderBy(r => r.Name, StringComparer.Ordinal).Where(r => !excluded.Contains(r.Name))];
+        LeftOut(options.Repositories, selected, $"--{ArgumentNames.ExcludeRepository} leaves it out");
+        if (options.RepositoryPattern is { } pattern)
+        {
+            selected = [.. selected.Where(r => MatchesPattern(pattern, r.Name))];
+            LeftOut(options.Repositories, selected, $"it does not match --{ArgumentNames.RepositoryPattern}");
+        }
+
         if (options.RepositoryTags.Count == 0)
         {
             return selected;
@@ -48,7 +55,22 @@ public static class RepositoryResolver
             selected,
             (repository, token) => HasAllTagsAsync(client, repository, options.RepositoryTags, token),
             cancellationToken).ConfigureAwait(false);
-        return [.. selected.Where((_, i) => tagged[i])];
+        selected = [.. selected.Where((_, i) => tagged[i])];
+        LeftOut(options.Repositories, selected, $"it lacks a tag that --{ArgumentNames.RepositoryTag} asks for");
+        return selected;
+    }
+
+    // A repository the user named and the run would silently skip is a mistake in the command: say which, and why.
+    private static void LeftOut(IReadOnlyList<string> named, IReadOnlyList<EcrRepository> kept, string why)
+    {
+        var names = kept.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var missing = named.Where(n => !names.Contains(n)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new OperationFailedException(
+                ExitCodes.UsageError,
+                $"--{ArgumentNames.Repository} names {string.Join(", ", missing)}, but {why}. Nothing was read or changed.");
+        }
     }
 
     // A pattern that runs away is the user's to fix, and nothing has been touched yet: a usage error, not a failure.

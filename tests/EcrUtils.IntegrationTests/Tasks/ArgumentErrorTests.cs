@@ -22,6 +22,21 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
         Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
     }
 
+    [Theory]
+    [InlineData("GetLatestImages", "--registry-id=210987654321", "the registry asked does not hold it")]
+    [InlineData("GetLatestImages", "--exclude-repository=api", "--exclude-repository leaves it out")]
+    [InlineData("DeleteOldestImages", "--repository-pattern=^zzz", "it does not match --repository-pattern")]
+    public async Task NamedRepository_ThatTheScopeLeavesOut_IsAUsageError_NotAnEmptyRun(string task, string filter, string why)
+    {
+        await SeedTwoEnvironmentsAsync();
+
+        var result = await RunAsync($"--target={task}", "--environment=automation-master", "--repository=api", filter);
+
+        Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
+        Assert.Contains($"--repository names api, but {why}", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
+    }
+
     [Fact]
     public async Task NoRegion_IsAUsageError()
     {

@@ -73,4 +73,22 @@ public sealed class RepositoryResolverTests : IDisposable
         Assert.Equal(["api", "web"], repositories.Select(r => r.Name));
         Assert.Equal(0, _fixture.Ecr.CallCount("ListTagsForResource"));
     }
+
+    [Theory]
+    [InlineData("--exclude-repository=api", "--exclude-repository leaves it out")]
+    [InlineData("--repository-pattern=^zzz", "it does not match --repository-pattern")]
+    [InlineData("--repository-tag=Project=billing", "it lacks a tag that --repository-tag asks for")]
+    public async Task NamedRepository_ThatTheScopeLeavesOut_IsAUsageErrorNamingIt(string filter, string why)
+    {
+        _fixture.Ecr.AddRepository("api", new Dictionary<string, string> { ["Project"] = "automation" });
+        _fixture.Ecr.AddRepository("web", new Dictionary<string, string> { ["Project"] = "billing" });
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api,web", filter);
+
+        var error = await Assert.ThrowsAsync<OperationFailedException>(
+            () => RepositoryResolver.ResolveAsync(_fixture.Ecr.CreateClient(), options, CancellationToken.None));
+
+        Assert.Equal(ExitCodes.UsageError, error.ExitCode);
+        Assert.StartsWith("--repository names api", error.Message, StringComparison.Ordinal);
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+    }
 }
