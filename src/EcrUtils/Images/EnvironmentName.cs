@@ -5,12 +5,12 @@ public static class EnvironmentName
 {
     /// <summary>
     /// The longest valid name: ECR tags hold at most 128 characters, and a tag needs at least a separator and one
-    /// more character after the name.
+    /// more character after the name (<c>automation-master-1</c>).
     /// </summary>
-    public const int MaxLength = 127;
+    public const int MaxLength = 126;
 
     private const string Rule =
-        "use 1 to 127 of the characters A-Z, a-z, 0-9, '_', '.' and '-', starting with a letter, a digit or '_'";
+        "use 1 to 126 of the characters A-Z, a-z, 0-9, '_', '.' and '-', starting with a letter, a digit or '_'";
 
     /// <summary>Checks that <paramref name="name"/> can serve as an environment name.</summary>
     /// <param name="name">The name to check.</param>

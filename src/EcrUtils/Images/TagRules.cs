@@ -115,6 +115,28 @@ public sealed class TagRules
         }
 
         var pattern = tagPattern.Replace(EnvironmentPlaceholder, Regex.Escape(environment), StringComparison.Ordinal);
-        return UserPattern.Compile(pattern, ArgumentNames.TagPattern, matchTimeout, tagPattern);
+        var compiled = UserPattern.Compile(pattern, ArgumentNames.TagPattern, matchTimeout, tagPattern);
+
+        // Unanchored, {environment} would also match inside the tags of other environments: "automation" would take
+        // "automation-master-6". A pattern must say where a tag starts and ends.
+        if (!IsAnchored(tagPattern))
+        {
+            throw new ArgumentException(
+                $"--{ArgumentNames.TagPattern} '{tagPattern}' must match whole tags, so that it cannot match inside the tags of other "
+                + $"environments: anchor it at both ends, e.g. --{ArgumentNames.TagPattern}='{Anchored(tagPattern)}'.");
+        }
+
+        return compiled;
+    }
+
+    private static bool IsAnchored(string pattern) =>
+        (pattern.StartsWith('^') || pattern.StartsWith(@"\A", StringComparison.Ordinal))
+        && ((pattern.EndsWith('$') && !pattern.EndsWith(@"\$", StringComparison.Ordinal)) || pattern.EndsWith(@"\z", StringComparison.Ordinal));
+
+    private static string Anchored(string pattern)
+    {
+        var start = pattern.StartsWith('^') ? "" : "^";
+        var end = pattern.EndsWith('$') && !pattern.EndsWith(@"\$", StringComparison.Ordinal) ? "" : "$";
+        return $"{start}{pattern}{end}";
     }
 }

@@ -7,6 +7,7 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
     [InlineData("--enviroment=automation-master", "--environment")]
     [InlineData("--keep=0", "--keep")]
     [InlineData("--tag-pattern=^{environment}-(", "--tag-pattern")]
+    [InlineData("--tag-pattern={environment}", "anchor it at both ends, e.g. --tag-pattern='^{environment}$'")]
     [InlineData("--all-repositories", "--repository")]
     public async Task BadArguments_AreUsageErrors_AndDeleteNothing(string argument, string named)
     {
@@ -35,6 +36,17 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
         Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
         Assert.Contains($"--repository names api, but {why}", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
+    }
+
+    [Fact]
+    public async Task EnvironmentWithNoRoomForATagSuffix_IsAUsageError()
+    {
+        await SeedTwoEnvironmentsAsync();
+
+        var result = await RunAsync("--target=GetLatestImages", "--environment=" + new string('a', 127), "--repository=api");
+
+        Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
+        Assert.Contains("128-character limit", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class BadInputCatalogueTests : IDisposable
         ["environment with a group and alternation"] = new(All, ["--environment=(a|b)", Api, "--confirm=(a|b)"], Usage, "--environment"),
         ["environment in unicode"] = new(Oldest, ["--environment=automätion", Api], Usage, "--environment"),
         ["environment with a right-to-left override"] = new(Oldest, ["--environment=master\u202Etxt", Api], Usage, "--environment"),
-        ["environment of 300 characters"] = new(Oldest, ["--environment=" + new string('a', 300), Api], Usage, "127"),
+        ["environment of 300 characters"] = new(Oldest, ["--environment=" + new string('a', 300), Api], Usage, "126"),
         ["environment starting with a dash"] = new(Oldest, ["--environment=-master", Api], Usage, "--environment"),
         ["environment with a slash"] = new(Oldest, ["--environment=team/master", Api], Usage, "--environment"),
         ["environment given twice"] = new(Oldest, [Env, "--environment=automation-main", Api], Usage, "--environment"),

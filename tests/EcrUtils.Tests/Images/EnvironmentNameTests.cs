@@ -19,11 +19,20 @@ public sealed class EnvironmentNameTests
     }
 
     [Fact]
-    public void Validate_Accepts127Characters_SoThatTagsFitInto128()
+    public void Validate_Accepts126Characters_SoThatTagsFitInto128()
+    {
+        var error = EnvironmentName.Validate(new string('a', 126));
+
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void Validate_Rejects127Characters_WhichLeaveNoRoomForASeparatorAndASuffix()
     {
         var error = EnvironmentName.Validate(new string('a', 127));
 
-        Assert.Null(error);
+        Assert.NotNull(error);
+        Assert.Contains("128-character limit", error, StringComparison.Ordinal);
     }
 
     [Theory]
