@@ -55,7 +55,7 @@ internal static class ConsoleReport
     private static void WriteDeletion(IAnsiConsole console, RunResult run)
     {
         // "Removed" would say tags in the closing line and images here: the columns say which.
-        var (losing, deleted) = run.Preview ? ("Images that would lose it", "Images that would go") : ("Images that lost it", "Images deleted");
+        var (losing, deleted) = run.Preview ? ("Would lose it", "Would delete") : ("Images that lost it", "Images deleted");
         var table = new Table().Title($"{run.Task} of {Markup.Escape(run.Environment)}{(run.Preview ? " (preview)" : string.Empty)}")
             .AddColumns("Repository", "Images kept", losing, deleted, "Reclaimed", "Status");
         foreach (var repository in run.Repositories)

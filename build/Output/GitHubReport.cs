@@ -28,8 +28,11 @@ internal static class GitHubReport
         }
         else
         {
-            commands.SetOutputParameter("images-deleted", run.ImagesDeleted.ToString(CultureInfo.InvariantCulture));
-            commands.SetOutputParameter("bytes-reclaimed", run.BytesReclaimed.ToString(CultureInfo.InvariantCulture));
+            // A preview's counts are what would go: named so that no script reads them as a deletion.
+            commands.SetOutputParameter("preview", run.Preview ? "true" : "false");
+            var (images, bytes) = run.Preview ? ("would-delete-images", "would-reclaim-bytes") : ("images-deleted", "bytes-reclaimed");
+            commands.SetOutputParameter(images, run.ImagesDeleted.ToString(CultureInfo.InvariantCulture));
+            commands.SetOutputParameter(bytes, run.BytesReclaimed.ToString(CultureInfo.InvariantCulture));
             foreach (var repository in run.Repositories)
             {
                 var name = repository.Repository.Name;

@@ -52,7 +52,7 @@ public static class MarkdownSummary
 
     private static void RenderDeletion(RunResult run, StringBuilder markdown)
     {
-        var (losing, deleted) = run.Preview ? ("Images that would lose it", "Images that would go") : ("Images that lost it", "Images deleted");
+        var (losing, deleted) = run.Preview ? ("Would lose it", "Would delete") : ("Images that lost it", "Images deleted");
         markdown.Append(CultureInfo.InvariantCulture, $"| Repository | Images kept | {losing} | {deleted} | Reclaimed | Status |\n|---|---:|---:|---:|---:|---|\n");
         foreach (var repository in run.Repositories)
         {

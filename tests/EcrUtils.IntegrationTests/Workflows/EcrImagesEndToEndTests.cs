@@ -85,6 +85,9 @@ public sealed class EcrImagesEndToEndTests : TaskTest
         Assert.Equal(before.Repository("api").AllTags, (await Registry.GetStateAsync()).Repository("api").AllTags);
         Assert.Contains("(preview: nothing was deleted)", result.Summary, StringComparison.Ordinal);
         Assert.Contains("**3** images would be deleted", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("| Would lose it | Would delete |", result.Summary, StringComparison.Ordinal);
+        Assert.Equal(("true", "3", "3000000"), (result.Output("preview"), result.Output("would-delete-images"), result.Output("would-reclaim-bytes")));
+        Assert.False(result.Outputs.ContainsKey("images-deleted"), "A preview wrote images-deleted, which reads as a deletion.");
         Assert.True(File.Exists(UploadedReport), $"No report at {UploadedReport} for the upload step.");
     }
 
@@ -103,6 +106,7 @@ public sealed class EcrImagesEndToEndTests : TaskTest
         Assert.Equal(
             ["automation-3f2a9c1d-1", "automation-3f2a9c1d-2", "automation-3f2a9c1d-3", "automation-master-4", "automation-master-5"],
             (await Registry.GetStateAsync()).Repository("api").AllTags);
+        Assert.Equal("false", result.Output("preview"));
         Assert.Equal("3", result.Output("images-deleted"));
         Assert.Equal("3000000", result.Output("bytes-reclaimed"));
         Assert.Contains("**3** images were deleted", result.Summary, StringComparison.Ordinal);
