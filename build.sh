@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 set -euo pipefail
+# Relative paths the user gives (--report) resolve against the folder the command was run from, not the checkout.
+export ECRUTILS_CALLER_DIRECTORY="${ECRUTILS_CALLER_DIRECTORY:-$PWD}"
 cd "$(dirname "$0")"
 # `dotnet run` evaluates the whole build (~2.4 s) on every run; build only when a source is newer than the last build's
 # start (recorded in the stamp) or the host is missing, then run the built host. Release: the tool's own code runs

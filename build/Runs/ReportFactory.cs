@@ -1,21 +1,51 @@
 using Cake.Core;
+using EcrUtils;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
 
 namespace Build.Runs;
 
-/// <summary>Starts a run's report: at <c>--report</c>, else <c>artifacts/&lt;task&gt;-&lt;environment&gt;.json</c>.</summary>
+/// <summary>
+/// Starts a run's report: at <c>--report</c> (a relative path from the folder the command was run in), else at
+/// <c>artifacts/&lt;task&gt;-&lt;environment&gt;.json</c> in the checkout.
+/// </summary>
 public sealed class ReportFactory(ICakeEnvironment environment)
 {
+    /// <summary>Set by build.sh and build.ps1 to the folder they were run from, before they change to the checkout.</summary>
+    public const string CallerDirectoryVariable = "ECRUTILS_CALLER_DIRECTORY";
+
     /// <summary>Creates the report file of <paramref name="run"/>, which it follows from now on.</summary>
+    /// <exception cref="CakeException">--report names a folder or a file that cannot be written (exit code 2).</exception>
     public ReportWriter Start(EcrOptions options, RunResult run)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(run);
-        // A sandbox run's report stays apart from the reports of real runs.
-        var folder = options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
-        var path = options.ReportPath ?? Path.Combine(folder, $"{run.Task}-{options.Environment}.json");
-        return ReportWriter.Start(Path.Combine(environment.WorkingDirectory.FullPath, path), run);
+        var checkout = environment.WorkingDirectory.FullPath;
+        if (options.ReportPath is not { } given)
+        {
+            // A sandbox run's report stays apart from the reports of real runs.
+            var folder = options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
+            return ReportWriter.Start(Path.Combine(checkout, folder, $"{run.Task}-{options.Environment}.json"), run);
+        }
+
+        var path = Path.GetFullPath(given, environment.GetEnvironmentVariable(CallerDirectoryVariable) is { Length: > 0 } caller ? caller : checkout);
+        if (Directory.Exists(path))
+        {
+            throw Unwritable(given, "it is a folder", "a file in it, e.g. " + Path.Combine(given, $"{run.Task}.json"));
+        }
+
+        try
+        {
+            return ReportWriter.Start(path, run);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(given, ex.Message, "a file in a folder you can write to");
+        }
     }
+
+    private static CakeException Unwritable(string given, string why, string instead) => new(
+        ExitCodes.UsageError,
+        $"--{ArgumentNames.Report}={given} cannot be written ({why}): pass {instead}. Nothing was read or changed.");
 }

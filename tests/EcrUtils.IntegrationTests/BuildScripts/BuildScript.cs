@@ -38,7 +38,15 @@ public sealed class BuildScript
     /// variables and <paramref name="environment"/> are set on top of an isolated copy of this
     /// process's environment (see <see cref="ChildEnvironment"/>); a null value removes a variable.
     /// </summary>
-    public async Task<ProcessResult> RunAsync(
+    public Task<ProcessResult> RunAsync(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        CancellationToken cancellationToken = default) =>
+        RunFromAsync(_root, arguments, environment, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync"/>, with the script started in <paramref name="workingDirectory"/>, as a user in another folder would.</summary>
+    public async Task<ProcessResult> RunFromAsync(
+        string workingDirectory,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string?>? environment = null,
         CancellationToken cancellationToken = default)
@@ -49,7 +57,7 @@ public sealed class BuildScript
             await EnsureBuiltAsync(cancellationToken);
         }
 
-        var startInfo = new ProcessStartInfo(Path.Combine(_root, _script)) { WorkingDirectory = _root };
+        var startInfo = new ProcessStartInfo(Path.Combine(_root, _script)) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
