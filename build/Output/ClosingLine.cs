@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
@@ -57,6 +56,5 @@ internal static class ClosingLine
         };
     }
 
-    private static string Count(int count, string singular, string? plural = null) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural ?? singular + "s")}");
+    private static string Count(int count, string singular, string? plural = null) => Quantity.Of(count, singular, plural);
 }

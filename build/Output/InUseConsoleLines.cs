@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcrUtils.InUse;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
@@ -18,7 +17,7 @@ internal static class InUseConsoleLines
                 break;
             case { Status: InUseCheckStatus.Done } done:
                 var inUse = InUseText.ImagesInUse(run);
-                console.WriteLine(InUseText.Read(done, inUse.Count.ToString(CultureInfo.InvariantCulture)));
+                console.WriteLine(InUseText.Read(done, inUse.Count, count => count));
                 foreach (var (name, image, inUseBy) in inUse)
                 {
                     console.WriteLine($"  {name}: kept {string.Join(", ", image.Tags)} ({image.Digest}): in use by {string.Join(", ", inUseBy)}");

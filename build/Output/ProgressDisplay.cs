@@ -46,8 +46,8 @@ internal static class ProgressDisplay
 
         var failed = progress.Failed > 0 ? $", {progress.Failed} failed" : string.Empty;
         return preview
-            ? string.Create(CultureInfo.InvariantCulture, $"Planning: {progress.Finished} of {total} repositories done{failed}…")
-            : string.Create(CultureInfo.InvariantCulture, $"Deleting: {progress.Finished} of {total} repositories done, {progress.TagsRemoved} tags removed{failed}…");
+            ? string.Create(CultureInfo.InvariantCulture, $"Planning: {progress.Finished} of {Quantity.Of(total, "repository", "repositories")} done{failed}…")
+            : string.Create(CultureInfo.InvariantCulture, $"Deleting: {progress.Finished} of {Quantity.Of(total, "repository", "repositories")} done, {Quantity.Of(progress.TagsRemoved, "tag")} removed{failed}…");
     }
 
     private static string Line(RepositoryProgress finished, bool preview)
@@ -60,5 +60,5 @@ internal static class ProgressDisplay
         return $"{position} {finished.Repository}: {outcome}";
     }
 
-    private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+    private static string Count(int count, string noun) => Quantity.Of(count, noun);
 }

@@ -15,6 +15,7 @@ public sealed class Default : FrostingTask<EcrContext>
         tasks.AddRow(nameof(DeleteAllImages), "Delete every image of an environment (needs --confirm=<environment>).");
         tasks.AddRow(nameof(Build), "Build the library and the tests.");
         tasks.AddRow(nameof(Test), "Run the unit, contract and integration tests.");
+        tasks.AddRow(nameof(Benchmark), "Measure API calls, wall time and memory at scale (BENCHMARKS.md).");
         context.Console.Write(tasks);
         context.Console.WriteLine("""
 

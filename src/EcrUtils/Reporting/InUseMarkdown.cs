@@ -17,7 +17,7 @@ internal static class InUseMarkdown
                 break;
             case { Status: InUseCheckStatus.Done } done:
                 var inUse = InUseText.ImagesInUse(run);
-                markdown.Append(CultureInfo.InvariantCulture, $"\n{InUseText.Read(done, $"**{inUse.Count}**")}\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"\n{InUseText.Read(done, inUse.Count, count => $"**{count}**")}\n");
                 foreach (var (name, image, inUseBy) in inUse)
                 {
                     var tags = image.Tags.Count > 0 ? string.Join(", ", image.Tags.Select(t => $"`{MarkdownText.Escape(t)}`")) : $"`{image.Digest}`";

@@ -23,12 +23,14 @@ public static class InUseText
     public static string Off(string reason) =>
         $"The in-use check was off ({reason}): images that ECS or Lambda use were not protected.";
 
-    /// <summary>What the check read and kept; <paramref name="count"/> is already formatted for the output.</summary>
-    public static string Read(InUseCheckOutcome check, string count)
+    /// <summary>What the check read and kept; <paramref name="emphasize"/> formats the count of images in use.</summary>
+    public static string Read(InUseCheckOutcome check, int inUse, Func<string, string> emphasize)
     {
         ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(emphasize);
         var found = check.Found;
-        return $"In-use check: {found?.EcsClusters ?? 0} ECS clusters ({found?.EcsServices ?? 0} services, {found?.EcsTasks ?? 0} running tasks) and "
-            + $"{found?.LambdaFunctions ?? 0} Lambda image functions read; {count} images in use, all kept.";
+        var kept = inUse == 0 ? "no image in use" : $"{emphasize(inUse.ToString(System.Globalization.CultureInfo.InvariantCulture))} {Quantity.Noun(inUse, "image")} in use, all kept";
+        return $"In-use check: {Quantity.Of(found?.EcsClusters ?? 0, "ECS cluster")} ({Quantity.Of(found?.EcsServices ?? 0, "service")}, "
+            + $"{Quantity.Of(found?.EcsTasks ?? 0, "running task")}) and {Quantity.Of(found?.LambdaFunctions ?? 0, "Lambda image function")} read; {kept}.";
     }
 }

@@ -67,6 +67,7 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("DeleteOldestImages", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Benchmark", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("--environment", result.StandardOutput, StringComparison.Ordinal);
     }
 }
