@@ -1,9 +1,11 @@
+using System.Reflection;
 using Cake.Cli;
 using Cake.Common.Modules;
 using Cake.Core;
 using Cake.Core.Configuration;
 using Cake.Core.Modules;
 using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Build.Hosting;
@@ -60,6 +62,23 @@ public sealed class CakeHost
         app.Configure(config =>
         {
             config.SetApplicationName("build.sh");
+            config.SetApplicationVersion(typeof(CakeHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
+            // A command line that cannot be parsed (--environment= with no value, -preview with one dash) is a usage
+            // error like any other: exit code 2, after the parser's own account of what it could not read.
+            config.SetExceptionHandler((exception, _) =>
+            {
+                if (exception is CommandAppException { Pretty: { } pretty })
+                {
+                    AnsiConsole.Write(pretty);
+                }
+                else
+                {
+                    Console.Error.WriteLine(exception.Message);
+                }
+
+                Console.Error.WriteLine("Arguments are written --name=value (two dashes); ./build.sh without a target lists the tasks and how to run them.");
+                return 2;
+            });
             // Arguments other than Cake's own switches go to the context, e.g. --environment=automation-master.
             config.Settings.ConvertFlagsToRemainingArguments = true;
         });

@@ -32,6 +32,8 @@ internal sealed class HostCommand<TContext>(IServiceCollection services) : Async
                 TaskRegistration.Register(engine, task, buildContext);
             }
 
+            TaskRegistration.CheckTargets(engine, settings.Targets);
+
             var host = SelectHost(provider, settings);
             if (settings.Exclusive)
             {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cake.Core;
+using EcrUtils.Options;
 
 namespace Build.Hosting;
 
@@ -9,6 +10,22 @@ internal static class TaskRegistration
     // Exported types only, as Cake.Frosting finds them: a task that is not public would vanish with the real package.
     public static IReadOnlyList<Type> FindTasks(Assembly assembly) =>
         [.. assembly.GetExportedTypes().Where(t => typeof(IFrostingTask).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })];
+
+    /// <summary>A target that names no task is a usage error (exit code 2) that says which task was meant.</summary>
+    public static void CheckTargets(ICakeEngine engine, IReadOnlyList<string> targets)
+    {
+        var names = engine.Tasks.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        foreach (var target in targets.Where(t => !names.Contains(t, StringComparer.OrdinalIgnoreCase)))
+        {
+            var meant = ClosestNames.Of(target, names) switch
+            {
+                [] => string.Empty,
+                [var one] => $" Did you mean {one}?",
+                var several => $" Did you mean one of {string.Join(", ", several)}?",
+            };
+            throw new CakeException(2, $"There is no task '{target}'.{meant} The tasks are {string.Join(", ", names)}; ./build.sh without a target describes them.");
+        }
+    }
 
     public static string GetName(Type task) => task.GetCustomAttribute<TaskNameAttribute>()?.Name ?? task.Name;
 

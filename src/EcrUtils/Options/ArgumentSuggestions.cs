@@ -42,57 +42,6 @@ internal static class ArgumentSuggestions
             return [familiar];
         }
 
-        var lowered = name.ToLowerInvariant();
-        var maxDistance = Math.Clamp(lowered.Length / 3, 1, 3);
-        var closest = s_candidates
-            .Select(candidate => (Candidate: candidate, Distance: Distance(lowered, candidate)))
-            .Where(c => c.Distance <= maxDistance)
-            .OrderBy(c => c.Distance)
-            .Select(c => c.Candidate)
-            .FirstOrDefault();
-        if (closest is not null)
-        {
-            return [closest];
-        }
-
-        // A shortened name (--repo, --all, --parallel) may stand for several: those it starts, else those it is part of.
-        if (lowered.Length < 3)
-        {
-            return [];
-        }
-
-        var starting = s_candidates.Where(candidate => candidate.StartsWith(lowered, StringComparison.Ordinal)).ToList();
-        var matching = starting.Count > 0 ? starting : s_candidates.Where(candidate => candidate.Contains(lowered, StringComparison.Ordinal));
-        return [.. matching.OrderBy(candidate => candidate.Length).ThenBy(candidate => candidate, StringComparer.Ordinal).Take(MaxSuggestions)];
-    }
-
-    /// <summary>The optimal string alignment distance: edits, where swapping two neighbours counts as one.</summary>
-    internal static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
+        return ClosestNames.Of(name, s_candidates, MaxSuggestions);
     }
 }

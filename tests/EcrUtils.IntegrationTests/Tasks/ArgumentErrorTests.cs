@@ -8,6 +8,9 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
     [InlineData("--keep=0", "--keep")]
     [InlineData("--tag-pattern=^{environment}-(", "--tag-pattern")]
     [InlineData("--tag-pattern={environment}", "anchor it at both ends, e.g. --tag-pattern='^{environment}$'")]
+    [InlineData("--confirm=", "--confirm=")]
+    [InlineData("-preview", "two dashes")]
+    [InlineData("--target=DeleteOldestImage", "There is no task 'DeleteOldestImage'. Did you mean DeleteOldestImages?")]
     [InlineData("--all-repositories", "--repository")]
     public async Task BadArguments_AreUsageErrors_AndDeleteNothing(string argument, string named)
     {
@@ -47,6 +50,16 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
 
         Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
         Assert.Contains("128-character limit", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheVersion_AndRunsNoTask()
+    {
+        var result = await Script.RunAsync(["--version"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"^\d+\.\d+\.\d+", result.StandardOutput.Trim());
+        Assert.DoesNotContain("DeleteOldestImages", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ArgumentSuggestionsTests
     [InlineData("region", "report", 4)]
     public void Distance_CountsEdits_WithNeighbourSwapsAsOne(string a, string b, int expected)
     {
-        Assert.Equal(expected, ArgumentSuggestions.Distance(a, b));
+        Assert.Equal(expected, ClosestNames.Distance(a, b));
     }
 
     [Theory]
