@@ -35,12 +35,14 @@ public sealed class LatestImagesRun(SandboxStarter sandboxStarter, Lazy<IEcrClie
 
         run.LatestImagesFound(results);
         var missing = results.Where(r => !r.Found).Select(r => r.Repository.Name).ToList();
-        run.Complete(missing.Count > 0 ? RunStatus.MissingImages : RunStatus.Succeeded);
+        var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;
+        var error = missing.Count > 0 ? $"No image of environment '{options.Environment}' in: {string.Join(", ", missing)}.{fallback}" : null;
+        // The report says why the run did not succeed, as it does for every other failure.
+        run.Complete(error is null ? RunStatus.Succeeded : RunStatus.MissingImages, error);
         await RunOutput.WriteAsync(context, sandbox, run, report.Path);
-        if (missing.Count > 0)
+        if (error is not null)
         {
-            var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;
-            throw new CakeException(ExitCodes.MissingImages, $"No image of environment '{options.Environment}' in: {string.Join(", ", missing)}.{fallback}");
+            throw new CakeException(ExitCodes.MissingImages, error);
         }
     }
 }

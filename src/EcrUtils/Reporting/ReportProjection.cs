@@ -32,8 +32,9 @@ public static class ReportProjection
                 options.ProtectTags,
                 run.Task == EcrTask.DeleteOldestImages ? options.Keep : null,
                 options.FallbackEnvironment,
-                options.RegistryId,
-                options.Region),
+                // What the run used, also where the arguments left it to the credentials and the environment.
+                options.RegistryId ?? run.FirstRepository?.RegistryId,
+                options.Region ?? run.FirstRepository?.Region),
             Repositories = [.. run.Repositories.Select(r => Repository(r, r.Images))],
             LatestImages = [.. run.LatestImages.Select(Latest)],
             InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,

@@ -60,6 +60,9 @@ public sealed class RunResult : IDeletionRecorder
     /// <summary>How many repositories the run works on; null until they are known.</summary>
     public int? RepositoryCount { get; private set; }
 
+    /// <summary>The registry the run worked on (its account id and region), as its repositories say; null until one is known.</summary>
+    public EcrRepository? FirstRepository { get; private set; }
+
     /// <summary>How the in-use check went; null until it ran, and for GetLatestImages.</summary>
     public InUseCheckOutcome? InUseCheck { get; private set; }
 
@@ -108,6 +111,7 @@ public sealed class RunResult : IDeletionRecorder
         Change(() =>
         {
             RepositoryCount = repositories.Count;
+            FirstRepository ??= repositories.Count > 0 ? repositories[0] : null;
             return RunChange.OfRun;
         });
     }
@@ -183,6 +187,7 @@ public sealed class RunResult : IDeletionRecorder
         Change(() =>
         {
             _latestImages = results;
+            FirstRepository ??= results.Count > 0 ? results[0].Repository : null;
             return RunChange.OfRun;
         });
     }

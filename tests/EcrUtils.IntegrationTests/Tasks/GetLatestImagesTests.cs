@@ -32,6 +32,21 @@ public sealed class GetLatestImagesTests(MotoServer server) : TaskTest(server)
     }
 
     [Fact]
+    public async Task Report_SaysWhyImagesAreMissing_AndWhichRegistryAndRegionWereUsed()
+    {
+        await SeedTwoEnvironmentsAsync();
+
+        var result = await RunAsync("--target=GetLatestImages", "--environment=automation-0000beef", "--repository=api");
+
+        Assert.Equal(ExitCodes.MissingImages, result.ExitCode);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath));
+        Assert.Equal("missing-images", report.RootElement.GetProperty("status").GetString());
+        Assert.StartsWith("No image of environment 'automation-0000beef' in: api.", report.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var settings = report.RootElement.GetProperty("settings");
+        Assert.Equal(("123456789012", "us-east-1"), (settings.GetProperty("registryId").GetString(), settings.GetProperty("region").GetString()));
+    }
+
+    [Fact]
     public async Task GetLatest_OnGitHubActions_WritesOutputsAndSummary()
     {
         var digests = await SeedTwoEnvironmentsAsync();

@@ -38,7 +38,7 @@ public sealed class ReportSchemaTests : IDisposable
             ? FakeEcrFault.Error(HttpStatusCode.BadRequest, "AccessDeniedException", "not allowed")
             : null;
         var client = WrappedFakeClient.Create(ecr, inner => new TagFailureHandler(inner, "automation-master-3", "KmsError", "The KMS key is disabled."));
-        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories", "--keep=1", "--max-parallel=1", "--protect-tag=^keep-");
+        var options = OperationFixture.Options("--environment=automation-master", "--all-repositories", "--keep=1", "--max-parallel=1", "--protect-tag=^keep-", "--registry-id=123456789012", "--region=us-east-1");
         var report = _fixture.Report(EcrTask.DeleteOldestImages, options);
 
         await new DeleteImagesOperation(client, report, FakeInUseCollector.Using(("api:automation-master-4", "prod/api")))

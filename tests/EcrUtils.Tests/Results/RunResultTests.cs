@@ -83,6 +83,17 @@ public sealed class RunResultTests : IDisposable
         Assert.Equal(RepositoryStatus.Failed, sut.Repositories[0].Status);
     }
 
+    [Fact]
+    public void Report_NamesTheRegistryAndRegionItsRepositoriesSay_WhereTheArgumentsLeftThemOut()
+    {
+        var sut = new RunResult(EcrTask.DeleteOldestImages, _deleteOldest, TimeProvider.System);
+
+        sut.RepositoriesFound([new EcrRepository("api", "arn", "210987654321", "210987654321.dkr.ecr.eu-west-1.amazonaws.com/api")]);
+
+        var settings = ReportProjection.Document(sut).Settings;
+        Assert.Equal(("210987654321", "eu-west-1"), (settings.RegistryId, settings.Region));
+    }
+
     private sealed class Observer(Action<RunChange> changed) : IRunObserver
     {
         public void Changed(RunResult run, RunChange change) => changed(change);
