@@ -24,7 +24,8 @@ public sealed class CakeHost
         _services.UseModule<CoreModule>();
         _services.UseModule<CommonModule>();
         _services.AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()));
-        _services.AddSingleton<ICakeReportPrinter, CakeSpectreReportPrinter>();
+        _services.AddSingleton<CakeSpectreReportPrinter>();
+        _services.AddSingleton<ICakeReportPrinter, QuietReportPrinter>();
         _services.AddSingleton<TreeScriptHost>();
         _services.AddSingleton<DescriptionScriptHost>();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cake.Core.Diagnostics;
 using EcrUtils.Options;
 using EcrUtils.Planning;
 using EcrUtils.Reporting;
@@ -14,21 +15,31 @@ internal static class ConsoleReport
     // image references mid-word, which makes them impossible to copy.
     internal const int RedirectedWidth = 200;
 
-    public static void Write(IAnsiConsole console, RunResult run, string reportPath)
+    // At normal verbosity, a run over thousands of images would bury the table and the closing line: the report has
+    // every image, the console the first ones.
+    internal const int ImageLines = 50;
+
+    public static void Write(IAnsiConsole console, RunResult run, string reportPath, Verbosity verbosity)
     {
         if (System.Console.IsOutputRedirected)
         {
             console.Profile.Width = RedirectedWidth;
         }
 
-        if (run.Task == EcrTask.GetLatestImages)
+        // Quiet: what went wrong, and the closing line; for scripts that read the last line.
+        if (verbosity > Verbosity.Quiet)
         {
-            WriteLatest(console, run);
+            if (run.Task == EcrTask.GetLatestImages)
+            {
+                WriteLatest(console, run);
+            }
+            else
+            {
+                WriteDeletion(console, run, verbosity, reportPath);
+            }
         }
-        else
-        {
-            WriteDeletion(console, run);
-        }
+
+        WriteProblems(console, run);
 
         // Whole, like the image lines: wrapped at the width, the report's path could not be copied.
         var writer = console.Profile.Out.Writer;
@@ -52,7 +63,7 @@ internal static class ConsoleReport
         console.Write(table);
     }
 
-    private static void WriteDeletion(IAnsiConsole console, RunResult run)
+    private static void WriteDeletion(IAnsiConsole console, RunResult run, Verbosity verbosity, string reportPath)
     {
         // "Removed" would say tags in the closing line and images here: the columns say which.
         var (losing, deleted) = run.Preview ? ("Would lose it", "Would delete") : ("Images that lost it", "Images deleted");
@@ -75,12 +86,20 @@ internal static class ConsoleReport
         // One line per image, plain text: straight to the console's writer, whole. Rendered by the console, 20,000 lines
         // took a second (it measures every character to wrap at the width), and a wrapped digest cannot be copied.
         var lines = console.Profile.Out.Writer;
+        var limit = verbosity switch
+        {
+            Verbosity.Minimal => 0,
+            Verbosity.Normal => ImageLines,
+            _ => int.MaxValue,
+        };
+        var shown = 0;
+        var removals = run.Repositories.Sum(r => r.ImagesToRemove);
         foreach (var repository in run.Repositories)
         {
             foreach (var image in repository.Images)
             {
                 var decision = image.Decision;
-                if (decision.Action != ImageAction.Remove)
+                if (decision.Action != ImageAction.Remove || shown++ >= limit)
                 {
                     continue;
                 }
@@ -91,9 +110,17 @@ internal static class ConsoleReport
             }
         }
 
-        lines.Flush();
+        if (removals > limit && limit > 0)
+        {
+            lines.WriteLine($"  … and {Quantity.Of(removals - limit, "more image")}: every image is in the report, {reportPath} (--verbosity=verbose lists them here).");
+        }
 
+        lines.Flush();
         InUseConsoleLines.Write(console, run);
+    }
+
+    private static void WriteProblems(IAnsiConsole console, RunResult run)
+    {
         foreach (var repository in run.Repositories)
         {
             foreach (var problem in repository.Problems)

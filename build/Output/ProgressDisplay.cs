@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cake.Core.Diagnostics;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
 using Spectre.Console;
@@ -17,7 +18,12 @@ internal static class ProgressDisplay
         var preview = result.Preview;
         if (!Interactivity.IsInteractive(context))
         {
-            result.Observe(new RunProgress(_ => { }, finished => context.Console.WriteLine(Line(finished, preview))));
+            // Quiet: the closing line says it all, once.
+            if (context.Log.Verbosity > Verbosity.Quiet)
+            {
+                result.Observe(new RunProgress(_ => { }, finished => context.Console.WriteLine(Line(finished, preview))));
+            }
+
             await run();
             return;
         }

@@ -14,7 +14,7 @@ internal static class RunOutput
             await sandbox.WriteAfterAsync(context.Console);
         }
 
-        ConsoleReport.Write(context.Console, run, reportPath);
+        ConsoleReport.Write(context.Console, run, reportPath, context.Log.Verbosity);
         if (context.IsGitHubActions)
         {
             GitHubReport.Write(context, run, reportPath);
