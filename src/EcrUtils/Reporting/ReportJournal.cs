@@ -34,7 +34,10 @@ internal sealed class ReportJournal(string reportPath)
     private readonly ArrayBufferWriter<byte> _buffer = new();
     private long _entries;
 
-    public string Path { get; } = reportPath + ".journal";
+    /// <summary>What the journal's path adds to the report's.</summary>
+    public const string Extension = ".journal";
+
+    public string Path { get; } = reportPath + Extension;
 
     /// <summary>
     /// Whether the event just applied should rewrite the report rather than append to the journal, given the report's

@@ -24,19 +24,44 @@ internal sealed class ReportStore
 
     private string TemporaryPath => Path + ".tmp";
 
+    /// <summary>Where the report of the run before this one at the same path is kept: <c>report.previous.json</c>.</summary>
+    public string PreviousPath => System.IO.Path.ChangeExtension(Path, null) + ".previous" + (System.IO.Path.GetExtension(Path) is { Length: > 0 } extension ? extension : string.Empty);
+
     /// <summary>
     /// Creates the report's file and writes <paramref name="first"/> into it while the caller goes on (see
-    /// <see cref="WaitUntilWritten"/>): a path that cannot be written fails here.
+    /// <see cref="WaitUntilWritten"/>): a path that cannot be written fails here. A report already at the path (with
+    /// its journal) is moved to <see cref="PreviousPath"/> first, so that a rerun never overwrites the record of the
+    /// run it follows, an interrupted one above all.
     /// </summary>
     public static ReportStore Open(string path, ReportDocument first)
     {
         var store = new ReportStore(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
+        store.KeepPrevious();
         // The first serialization in a process sets up the serializer (about 30 ms on two cores), which no call has to
         // wait for; every later write waits for this one, so the report never skips a step.
         var file = File.Create(store.TemporaryPath);
         store._firstWrite = Task.Run(() => store.Write(file, first, entries: 0));
         return store;
+    }
+
+    private void KeepPrevious()
+    {
+        if (File.Exists(Path))
+        {
+            File.Move(Path, PreviousPath, overwrite: true);
+        }
+
+        var previousJournal = PreviousPath + ReportJournal.Extension;
+        if (File.Exists(_journal.Path))
+        {
+            File.Move(_journal.Path, previousJournal, overwrite: true);
+        }
+        else if (File.Exists(previousJournal))
+        {
+            // The kept report's journal is the one beside it, or none: never an older run's.
+            File.Delete(previousJournal);
+        }
     }
 
     /// <summary>Waits until the first write is on disk, and throws what stopped it, if anything did.</summary>

@@ -97,6 +97,8 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
         var rerun = await RunAsync(s_deleteOldest);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
         Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
+        using var kept = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(ReportPath, ".previous.json")));
+        Assert.Equal("cancelled", kept.RootElement.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -30,6 +30,26 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Report_OfTheRunBefore_IsKeptBeside_WithItsJournal_NeverOverwritten()
+    {
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
+        var first = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        first.Complete(RunStatus.Cancelled);
+        File.WriteAllText(first.Path + ".journal", "{}\n");
+        var previous = Path.Combine(Path.GetDirectoryName(first.Path)!, "report.previous.json");
+
+        var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
+        sut.WaitUntilWritten();
+
+        using var kept = JsonDocument.Parse(File.ReadAllText(previous));
+        Assert.Equal("cancelled", kept.RootElement.GetProperty("status").GetString());
+        Assert.Equal("{}\n", File.ReadAllText(previous + ".journal"));
+        Assert.False(File.Exists(sut.Path + ".journal"), "The interrupted run's journal was left beside the new report.");
+        using var current = JsonDocument.Parse(File.ReadAllText(sut.Path));
+        Assert.Equal("running", current.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public void Report_ThatCannotBeWritten_StopsTheRunBeforeItStarts()
     {
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
