@@ -53,6 +53,16 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
     }
 
     [Fact]
+    public async Task UsageError_IsPlainText_WhenTheOutputIsNoTerminal()
+    {
+        var result = await Script.RunAsync(["--target=DeleteOldestImage"]);
+
+        Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
+        Assert.StartsWith("Error: There is no task 'DeleteOldestImage'.", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Version_PrintsTheVersion_AndRunsNoTask()
     {
         var result = await Script.RunAsync(["--version"]);
