@@ -11,7 +11,6 @@ namespace EcrUtils.Reporting;
 internal sealed class ReportStore
 {
     private readonly ReportJournal _journal;
-    private Task _firstWrite = Task.CompletedTask;
 
     private ReportStore(string path)
     {
@@ -28,20 +27,16 @@ internal sealed class ReportStore
     public string PreviousPath => System.IO.Path.ChangeExtension(Path, null) + ".previous" + (System.IO.Path.GetExtension(Path) is { Length: > 0 } extension ? extension : string.Empty);
 
     /// <summary>
-    /// Creates the report's file and writes <paramref name="first"/> into it while the caller goes on (see
-    /// <see cref="WaitUntilWritten"/>): a path that cannot be written fails here. A report already at the path (with
-    /// its journal) is moved to <see cref="PreviousPath"/> first, so that a rerun never overwrites the record of the
-    /// run it follows, an interrupted one above all.
+    /// Creates the report's file with <paramref name="first"/> in it: a path that cannot be written fails here. A report
+    /// already at the path (with its journal) is moved to <see cref="PreviousPath"/> first, so that a rerun never
+    /// overwrites the record of the run it follows, an interrupted one above all.
     /// </summary>
     public static ReportStore Open(string path, ReportDocument first)
     {
         var store = new ReportStore(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(store.Path)!);
         store.KeepPrevious();
-        // The first serialization in a process sets up the serializer (about 30 ms on two cores), which no call has to
-        // wait for; every later write waits for this one, so the report never skips a step.
-        var file = File.Create(store.TemporaryPath);
-        store._firstWrite = Task.Run(() => store.Write(file, first, entries: 0));
+        store.Save(first, entries: 0);
         return store;
     }
 
@@ -64,30 +59,13 @@ internal sealed class ReportStore
         }
     }
 
-    /// <summary>Waits until the first write is on disk, and throws what stopped it, if anything did.</summary>
-    public void WaitUntilWritten() => _firstWrite.GetAwaiter().GetResult();
-
     /// <summary>Whether a change that leaves the report with <paramref name="entries"/> images and problems should rewrite it.</summary>
     public bool ShouldRewrite(long entries) => _journal.ShouldRewrite(entries);
 
     /// <summary>Writes the whole report, indented while small, and empties the journal.</summary>
     public void Save(ReportDocument document, long entries)
     {
-        WaitUntilWritten();
-        Write(File.Create(TemporaryPath), document, entries);
-    }
-
-    /// <summary>Appends a repository's state with the images that changed to the journal.</summary>
-    public void Append(RepositoryReport repository, IEnumerable<ImageReport> images)
-    {
-        WaitUntilWritten();
-        _journal.Append(repository, images);
-    }
-
-    // Writes the report into the temporary file (and closes it), then puts it in the report's place.
-    private void Write(FileStream temporary, ReportDocument document, long entries)
-    {
-        using (temporary)
+        using (var temporary = File.Create(TemporaryPath))
         {
             JsonSerializer.Serialize(
                 temporary,
@@ -98,4 +76,7 @@ internal sealed class ReportStore
         File.Move(TemporaryPath, Path, overwrite: true);
         _journal.Clear();
     }
+
+    /// <summary>Appends a repository's state with the images that changed to the journal.</summary>
+    public void Append(RepositoryReport repository, IEnumerable<ImageReport> images) => _journal.Append(repository, images);
 }

@@ -27,9 +27,8 @@ public sealed class ReportWriter : IRunObserver
     public ReportDocument Document => ReportProjection.Document(_run);
 
     /// <summary>
-    /// Creates the report file for <paramref name="run"/> and follows the run from now on. The report as it stands is
-    /// written while the run's first calls go out (see <see cref="WaitUntilWritten"/>); a path that cannot be written
-    /// fails here, before the run starts.
+    /// Creates the report file for <paramref name="run"/>, writes the report as it stands, and follows the run from now
+    /// on; a path that cannot be written fails here, before the run starts.
     /// </summary>
     public static ReportWriter Start(string path, RunResult run)
     {
@@ -39,9 +38,6 @@ public sealed class ReportWriter : IRunObserver
         run.Observe(writer);
         return writer;
     }
-
-    /// <summary>Waits until the report as created is on disk, and throws what stopped that write, if anything did.</summary>
-    public void WaitUntilWritten() => _store.WaitUntilWritten();
 
     /// <inheritdoc />
     public void Changed(RunResult run, RunChange change)

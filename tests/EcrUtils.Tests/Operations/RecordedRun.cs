@@ -23,8 +23,6 @@ internal sealed class RecordedRun(RunResult run, ReportWriter writer) : IDeletio
         return new RecordedRun(run, ReportWriter.Start(path, run));
     }
 
-    public void WaitUntilWritten() => writer.WaitUntilWritten();
-
     public void Complete(RunStatus status) => Run.Complete(status);
 
     public void RepositoriesFound(IReadOnlyList<EcrRepository> repositories) => Run.RepositoriesFound(repositories);

@@ -21,7 +21,6 @@ public sealed class ReportWriterTests : IDisposable
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api");
 
         var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
-        sut.WaitUntilWritten();
 
         using var document = JsonDocument.Parse(File.ReadAllText(sut.Path));
         Assert.Equal("running", document.RootElement.GetProperty("status").GetString());
@@ -39,7 +38,6 @@ public sealed class ReportWriterTests : IDisposable
         var previous = Path.Combine(Path.GetDirectoryName(first.Path)!, "report.previous.json");
 
         var sut = _fixture.Report(EcrTask.DeleteOldestImages, options);
-        sut.WaitUntilWritten();
 
         using var kept = JsonDocument.Parse(File.ReadAllText(previous));
         Assert.Equal("cancelled", kept.RootElement.GetProperty("status").GetString());
