@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace EcrUtils.Reporting;
@@ -6,11 +7,12 @@ namespace EcrUtils.Reporting;
 /// Keeps the cost of a large report's crash safety in proportion to what changed. Rewriting the whole report after every
 /// deletion batch costs the size of the report each time, quadratic over a run in a repository of 20,000 images; so once
 /// the report is large, an event appends a line to <c>&lt;report&gt;.journal</c> instead: the repository's status,
-/// counters and problems, and the images that the event changed. The report is rewritten (and the journal removed) when
-/// the journal holds <see cref="RewriteFactor"/> times as many entries (images and problems) as the report, and always
-/// at the end of the run: every rewrite is paid for by more journal entries than it writes, so a run serializes its
-/// report a small constant number of times in all. After a crash, the report plus its journal, applied line by line
-/// (replacing images by digest), is the run as it was.
+/// counters and problems, and the images that the event changed (an event that changed more than
+/// <see cref="ImagesPerLine"/> images takes several lines, each with the repository's state and some of the images).
+/// The report is rewritten (and the journal removed) when the journal holds <see cref="RewriteFactor"/> times as many
+/// entries (images and problems) as the report, and always at the end of the run: every rewrite is paid for by more
+/// journal entries than it writes, so a run serializes its report a small constant number of times in all. After a
+/// crash, the report plus its journal, applied line by line (replacing images by digest), is the run as it was.
 /// </summary>
 internal sealed class ReportJournal(string reportPath)
 {
@@ -23,6 +25,13 @@ internal sealed class ReportJournal(string reportPath)
     // without rewriting the report before the end, and a run over many repositories rewrites it a few times as it grows.
     public const int RewriteFactor = 4;
 
+    /// <summary>
+    /// The most images in one line. A line is serialized into a buffer kept for the run, then written at once; the plan
+    /// of a repository of 100,000 images is tens of megabytes, which this keeps to a buffer of about 1 MB.
+    /// </summary>
+    public const int ImagesPerLine = 2_500;
+
+    private readonly ArrayBufferWriter<byte> _buffer = new();
     private long _entries;
 
     /// <summary>What the journal's path adds to the report's.</summary>
@@ -42,14 +51,24 @@ internal sealed class ReportJournal(string reportPath)
     /// </summary>
     public void Append(RepositoryReport report, IEnumerable<ImageReport> changedImages)
     {
-        var line = report with { Images = [.. changedImages] };
-        using (var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read))
+        ImageReport[] images = [.. changedImages];
+        // Unbuffered: each line goes to the operating system in one write, from the buffer it was serialized into.
+        using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        using var writer = new Utf8JsonWriter(_buffer, ReportJson.CompactWriter);
+        var offset = 0;
+        do
         {
-            JsonSerializer.Serialize(file, line, ReportJson.TypeInfo<RepositoryReport>(ReportJson.Compact));
-            file.WriteByte((byte)'\n');
+            var count = Math.Min(ImagesPerLine, images.Length - offset);
+            _buffer.ResetWrittenCount();
+            writer.Reset(_buffer);
+            ReportJson.Write(writer, report with { Images = [.. images.AsSpan(offset, count)] });
+            _buffer.Write("\n"u8);
+            file.Write(_buffer.WrittenSpan);
+            offset += count;
         }
+        while (offset < images.Length);
 
-        _entries += line.Images.Count + report.Problems.Count + 1;
+        _entries += images.Length + report.Problems.Count + 1;
     }
 
     /// <summary>Removes the journal once the report holds everything in it.</summary>

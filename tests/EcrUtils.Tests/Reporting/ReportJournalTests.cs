@@ -95,6 +95,28 @@ public sealed class ReportJournalTests : IDisposable
             Assert.Single(File.ReadAllLines(journal.Path)));
     }
 
+    [Fact]
+    public void LargeStep_TakesSeveralLines_ThatTogetherAreTheStep()
+    {
+        var report = Repository(images: 2 * ReportJournal.ImagesPerLine + 10);
+        var journal = new ReportJournal(_fixture.ReportPath);
+
+        journal.Append(report, report.Images);
+
+        var lines = File.ReadAllLines(journal.Path).Select(line => JsonDocument.Parse(line)).ToList();
+        Assert.Equal([ReportJournal.ImagesPerLine, ReportJournal.ImagesPerLine, 10], lines.Select(l => l.RootElement.GetProperty("images").GetArrayLength()));
+        Assert.All(lines, line =>
+        {
+            Assert.Equal("deleting", line.RootElement.GetProperty("status").GetString());
+            Assert.Equal(report.ImagesToRemove, line.RootElement.GetProperty("imagesToRemove").GetInt32());
+            Assert.Equal(1, line.RootElement.GetProperty("problems").GetArrayLength());
+        });
+        Assert.Equal(
+            report.Images.Select(i => i.Digest),
+            lines.SelectMany(l => l.RootElement.GetProperty("images").EnumerateArray().Select(i => i.GetProperty("digest").GetString())));
+        lines.ForEach(l => l.Dispose());
+    }
+
     private static RepositoryReport Repository(int images)
     {
         var report = new RepositoryReport
