@@ -31,10 +31,10 @@ public sealed class ImageReport
     public string Outcome { get; init; } = "planned";
 
     /// <summary>The tags removed so far.</summary>
-    public List<string> RemovedTags { get; init; } = [];
+    public IReadOnlyList<string> RemovedTags { get; init; } = [];
 
     /// <summary>Child manifests (of an index) and companions (signatures, attestations, SBOMs) that go or stay with this image.</summary>
-    public List<RelatedImageReport> Related { get; init; } = [];
+    public IReadOnlyList<RelatedImageReport> Related { get; init; } = [];
 
     /// <summary>Who uses the image (ECS <c>cluster/service</c>, Lambda <c>function:alias</c>); an image in use is kept.</summary>
     public IReadOnlyList<string> InUseBy { get; init; } = [];

@@ -73,16 +73,30 @@ public sealed class ReportJournalTests : IDisposable
     public void JournalLine_SaysWhatTheReportSays_ForTheSameRepository()
     {
         var report = Repository(images: 3);
-        report.Images[1].Related.Add(new RelatedImageReport
+        report.Images[1] = new ImageReport
         {
-            Digest = "sha256:child",
-            Kind = "child",
-            Parent = report.Images[1].Digest,
-            Tags = [],
-            Action = "delete",
-            Reason = "only in this index",
-            Outcome = "planned",
-        });
+            Digest = report.Images[1].Digest,
+            Tags = report.Images[1].Tags,
+            PushedAt = report.Images[1].PushedAt,
+            SizeInBytes = report.Images[1].SizeInBytes,
+            Action = report.Images[1].Action,
+            Reason = report.Images[1].Reason,
+            TagsToRemove = report.Images[1].TagsToRemove,
+            InUseBy = report.Images[1].InUseBy,
+            Related =
+            [
+                new RelatedImageReport
+                {
+                    Digest = "sha256:child",
+                    Kind = "child",
+                    Parent = report.Images[1].Digest,
+                    Tags = [],
+                    Action = "delete",
+                    Reason = "only in this index",
+                    Outcome = "planned",
+                },
+            ],
+        };
         report.Problems.Add(new ProblemReport("v1+build.2", "sha256:moved", "TagMoved", "Tag \"v1+build.2\" moved: é <b> & \\ \t"));
         var journal = new ReportJournal(_fixture.ReportPath);
 
