@@ -1,5 +1,6 @@
 using Build;
 using Build.Hosting;
+using Build.Output;
 using Build.Runs;
 using Cake.Core;
 using Cake.Core.Diagnostics;
@@ -15,6 +16,7 @@ using Polly;
 using var shutdown = new ShutdownSignal();
 return new CakeHost()
     .UseContext<EcrContext>()
+    .UseHelpFooter(CommandLineHelp.Render)
     .ConfigureServices(services => services
         .AddSingleton(shutdown)
         .AddSingleton(TimeProvider.System)

@@ -7,6 +7,7 @@ using Cake.Core.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console.Rendering;
 
 namespace Build.Hosting;
 
@@ -17,6 +18,7 @@ public sealed class CakeHost
 {
     private readonly ServiceCollection _services = new();
     private Type? _contextType;
+    private Func<IEnumerable<IRenderable>> _helpFooter = () => [];
 
     public CakeHost()
     {
@@ -37,6 +39,14 @@ public sealed class CakeHost
         _services.AddSingleton<TContext>();
         _services.AddSingleton<BuildScriptHost<TContext>>();
         _services.AddSingleton<DryRunScriptHost<TContext>>();
+        return this;
+    }
+
+    /// <summary>What <c>--help</c> shows after Cake's own switches.</summary>
+    public CakeHost UseHelpFooter(Func<IEnumerable<IRenderable>> footer)
+    {
+        ArgumentNullException.ThrowIfNull(footer);
+        _helpFooter = footer;
         return this;
     }
 
@@ -63,6 +73,7 @@ public sealed class CakeHost
         app.Configure(config =>
         {
             config.SetApplicationName("build.sh");
+            config.SetHelpProvider(new FooterHelpProvider(config.Settings, _helpFooter));
             config.SetApplicationVersion(typeof(CakeHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
             // A command line that cannot be parsed (--environment= with no value, -preview with one dash) is a usage
             // error like any other: exit code 2, after the parser's own account of what it could not read.

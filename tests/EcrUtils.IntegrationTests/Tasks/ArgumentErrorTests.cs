@@ -63,6 +63,18 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
     }
 
     [Fact]
+    public async Task Help_ListsEveryTask_AndTheToolsOwnArguments()
+    {
+        var result = await Script.RunAsync(["--help"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var expected in new[] { "--verbosity", "GetLatestImages", "DeleteAllImages", "Benchmark", "--environment=NAME", "--keep=N", "--in-use-check=on|off", "--sandbox" })
+        {
+            Assert.Contains(expected, result.StandardOutput, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Version_PrintsTheVersion_AndRunsNoTask()
     {
         var result = await Script.RunAsync(["--version"]);
