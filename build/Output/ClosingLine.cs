@@ -14,7 +14,7 @@ internal static class ClosingLine
     {
         var found = run.LatestImages.Count(l => l.Found);
         var missing = run.LatestImages.Where(l => !l.Found).Select(l => l.Repository.Name).ToList();
-        var of = $"{found} of {Count(run.LatestImages.Count, "repository", "repositories")}";
+        var of = $"{found} of {Quantity.Of(run.LatestImages.Count, "repository", "repositories")}";
         return run.Status switch
         {
             RunStatus.Cancelled => "Cancelled before the latest images were all found.",
@@ -28,14 +28,14 @@ internal static class ClosingLine
     {
         var repositories = run.Repositories;
         var bytes = ByteSize.Format(run.BytesReclaimed);
-        var inRepositories = Count(repositories.Count, "repository", "repositories");
+        var inRepositories = Quantity.Of(repositories.Count, "repository", "repositories");
         if (run.Preview)
         {
             return run.Status switch
             {
                 RunStatus.Cancelled => "Preview cancelled. Nothing was deleted.",
                 RunStatus.Failed => "Preview stopped by an error (see the error below). Nothing was deleted.",
-                _ => $"Preview of {inRepositories}: {Count(run.ImagesToRemove, "image")} would lose {run.Environment}, "
+                _ => $"Preview of {inRepositories}: {Quantity.Of(run.ImagesToRemove, "image")} would lose {run.Environment}, "
                     + $"{run.ImagesDeleted} would be deleted and {bytes} reclaimed. Nothing was deleted.",
             };
         }
@@ -43,18 +43,16 @@ internal static class ClosingLine
         var tags = run.TagsRemoved + run.CompanionTagsRemoved;
         var changed = repositories.Count(r => r.TagsRemoved + r.ImagesDeleted > 0);
         var where = changed == repositories.Count ? inRepositories : $"{changed} of {inRepositories}";
-        var companions = run.CompanionTagsRemoved > 0 ? $" ({run.TagsRemoved} of {run.Environment}, {Count(run.CompanionTagsRemoved, "companion tag")})" : string.Empty;
-        var tagsRemoved = $"{Count(tags, "tag")}{companions}";
-        var done = tags == 0 ? null : $"removed {tagsRemoved} ({Count(run.ImagesDeleted, "image")} deleted, {bytes} reclaimed)";
+        var companions = run.CompanionTagsRemoved > 0 ? $" ({run.TagsRemoved} of {run.Environment}, {Quantity.Of(run.CompanionTagsRemoved, "companion tag")})" : string.Empty;
+        var tagsRemoved = $"{Quantity.Of(tags, "tag")}{companions}";
+        var done = tags == 0 ? null : $"removed {tagsRemoved} ({Quantity.Of(run.ImagesDeleted, "image")} deleted, {bytes} reclaimed)";
         return run.Status switch
         {
             RunStatus.Cancelled => done is null ? "Cancelled before anything was deleted." : $"Cancelled after it {done}; run the same command again to finish.",
             RunStatus.Failed => done is null ? "Stopped by an error before anything was deleted (see the error below)." : $"Stopped by an error after it {done} (see the error below).",
-            RunStatus.PartialFailure => $"Partly done: {done ?? "removed nothing"} in {inRepositories}; {Count(run.RepositoriesWithFailures, "repository", "repositories")} had failures (listed above).",
+            RunStatus.PartialFailure => $"Partly done: {done ?? "removed nothing"} in {inRepositories}; {Quantity.Of(run.RepositoriesWithFailures, "repository", "repositories")} had failures (listed above).",
             _ when run.ImagesToRemove == 0 => $"Nothing to remove in {inRepositories}: every image of {run.Environment} is kept.",
-            _ => $"Removed {tagsRemoved} in {where}: {Count(run.ImagesDeleted, "image")} deleted, {bytes} reclaimed.",
+            _ => $"Removed {tagsRemoved} in {where}: {Quantity.Of(run.ImagesDeleted, "image")} deleted, {bytes} reclaimed.",
         };
     }
-
-    private static string Count(int count, string singular, string? plural = null) => Quantity.Of(count, singular, plural);
 }

@@ -93,7 +93,6 @@ internal static class ConsoleReport
             _ => int.MaxValue,
         };
         var shown = 0;
-        var removals = run.Repositories.Sum(r => r.ImagesToRemove);
         foreach (var repository in run.Repositories)
         {
             foreach (var image in repository.Images)
@@ -110,9 +109,9 @@ internal static class ConsoleReport
             }
         }
 
-        if (removals > limit && limit > 0)
+        if (run.ImagesToRemove > limit && limit > 0)
         {
-            lines.WriteLine($"  … and {Quantity.Of(removals - limit, "more image")}: every image is in the report, {reportPath} (--verbosity=verbose lists them here).");
+            lines.WriteLine($"  … and {Quantity.Of(run.ImagesToRemove - limit, "more image")}: every image is in the report, {reportPath} (--verbosity=verbose lists them here).");
         }
 
         lines.Flush();

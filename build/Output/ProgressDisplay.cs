@@ -61,10 +61,8 @@ internal static class ProgressDisplay
         var position = finished.Repositories is { } total ? $"[{finished.Finished}/{total}]" : $"[{finished.Finished}]";
         var outcome = finished.Error is { } error ? $"failed: {error}"
             : finished.ImagesToRemove == 0 ? "nothing to remove"
-            : preview ? $"planned, {Count(finished.ImagesToRemove, "image")} would lose the environment"
-            : $"done, {Count(finished.TagsRemoved, "tag")} removed from {Count(finished.ImagesToRemove, "image")}";
+            : preview ? $"planned, {Quantity.Of(finished.ImagesToRemove, "image")} would lose the environment"
+            : $"done, {Quantity.Of(finished.TagsRemoved, "tag")} removed from {Quantity.Of(finished.ImagesToRemove, "image")}";
         return $"{position} {finished.Repository}: {outcome}";
     }
-
-    private static string Count(int count, string noun) => Quantity.Of(count, noun);
 }

@@ -34,7 +34,7 @@ public sealed class BatchAnswerTests
             sut.Ids.Select(r => r.Outcome));
         Assert.Equal("sha256:elsewhere", sut.Ids[1].DeletedDigest);
         Assert.Equal("KmsError", sut.Ids[4].Failure!.Code);
-        Assert.Equal(3, sut.TagsGone);
+        Assert.Equal(3, sut.Ids.Count(r => r.Id.Tag is not null && r.IsGone));
     }
 
     [Fact]
