@@ -16,6 +16,7 @@ public sealed class EcrContext : FrostingContext
         ArgumentNullException.ThrowIfNull(shutdown);
         Console = console;
         CancellationToken = shutdown.Token;
+        Stop = shutdown.Stop;
         var arguments = context.Arguments.GetArguments()
             .ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. a.Value], StringComparer.OrdinalIgnoreCase);
         try
@@ -34,7 +35,11 @@ public sealed class EcrContext : FrostingContext
 
     public IAnsiConsole Console { get; }
 
+    /// <summary>Cancelled by the first Ctrl+C or SIGTERM: what only reads ends at once.</summary>
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>The two steps of a stop, for what changes the registry (see <see cref="ShutdownSignal"/>).</summary>
+    public RunStop Stop { get; }
 
     public bool IsGitHubActions { get; }
 

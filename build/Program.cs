@@ -44,7 +44,11 @@ static ResiliencePipeline CreatePipeline(IServiceProvider provider)
         AttemptTimeout = options.RequestTimeout,
         MaxConcurrentRequests = options.MaxParallel,
     };
-    return EcrResilience.Create(settings, provider.GetRequiredService<TimeProvider>(), message => log.Verbose("{0}", message));
+    return EcrResilience.Create(
+        settings,
+        provider.GetRequiredService<TimeProvider>(),
+        message => log.Verbose("{0}", message),
+        provider.GetRequiredService<ShutdownSignal>().Token);
 }
 
 // One connection for the run: ECR, ECS and Lambda share the credentials (looked up once) and the one pipeline.

@@ -1,14 +1,17 @@
 using System.Runtime.InteropServices;
+using EcrUtils;
 
 namespace Build;
 
 /// <summary>
-/// Turns the first Ctrl+C or SIGTERM into a cancellation, so that a run stops between API calls and still writes
-/// its report; a second Ctrl+C ends the process at once.
+/// Turns Ctrl+C and SIGTERM into the run's stop: the first one stops it gracefully (nothing new is sent, the deletions
+/// in flight finish and are recorded, the report is written); the second aborts the deletions in flight (recorded as
+/// unconfirmed) and still writes the report; a third ends the process at once.
 /// </summary>
 public sealed class ShutdownSignal : IDisposable
 {
-    private readonly CancellationTokenSource _source = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _aborted = new();
     private readonly PosixSignalRegistration _terminate;
     private readonly PosixSignalRegistration _interrupt;
 
@@ -18,23 +21,32 @@ public sealed class ShutdownSignal : IDisposable
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     }
 
-    public CancellationToken Token => _source.Token;
+    /// <summary>Cancelled by the first signal: send nothing new.</summary>
+    public CancellationToken Token => _stopping.Token;
+
+    /// <summary>Both steps of the stop.</summary>
+    public RunStop Stop => new(_stopping.Token, _aborted.Token);
 
     public void Dispose()
     {
         _interrupt.Dispose();
         _terminate.Dispose();
-        _source.Dispose();
+        _stopping.Dispose();
+        _aborted.Dispose();
     }
 
     private void OnSignal(PosixSignalContext context)
     {
-        if (_source.IsCancellationRequested)
+        if (_aborted.IsCancellationRequested)
         {
             return;
         }
 
         context.Cancel = true;
-        _source.Cancel();
+        var aborting = _stopping.IsCancellationRequested;
+        Console.Error.WriteLine(aborting
+            ? "Aborting: the requests in flight are given up; what they were to remove is recorded as unconfirmed. Press Ctrl+C again to end at once."
+            : "Stopping: nothing new is sent; the requests in flight finish and are recorded. Press Ctrl+C again to give them up.");
+        (aborting ? _aborted : _stopping).Cancel();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
@@ -24,7 +25,15 @@ internal static class ClosingLine
         };
     }
 
-    private static string Deletion(RunResult run)
+    private static string Deletion(RunResult run) => DeletionOutcome(run) + EarlierRun(run);
+
+    // What the unfinished run before this one did that its own report could not confirm.
+    private static string EarlierRun(RunResult run) =>
+        run.EarlierRun is { } earlier && run.TagsRemovedByEarlierRun is > 0 and var tags
+            ? $" The run before it ({earlier.Status}, started {earlier.StartedAt.ToString("u", CultureInfo.InvariantCulture)}) had removed {Quantity.Of(tags, "tag")} that its report left open: see {earlier.ReportPath}."
+            : string.Empty;
+
+    private static string DeletionOutcome(RunResult run)
     {
         var repositories = run.Repositories;
         var bytes = ByteSize.Format(run.BytesReclaimed);

@@ -75,10 +75,16 @@ internal static class ConsoleReport
             table.AddRow(
                 Markup.Escape(repository.Repository.Name),
                 repository.ImagesKept.ToString(CultureInfo.InvariantCulture),
-                repository.ImagesToRemove.ToString(CultureInfo.InvariantCulture),
+                // What happened, not what was planned: a stopped run shows how far it got.
+                (run.Preview ? repository.ImagesToRemove : repository.ImagesRemoved).ToString(CultureInfo.InvariantCulture),
                 repository.ImagesDeleted.ToString(CultureInfo.InvariantCulture),
                 ByteSize.Format(repository.BytesReclaimed),
-                repository.Status == RepositoryStatus.Failed ? $"[red]{status}[/]" : status);
+                repository.Status switch
+                {
+                    RepositoryStatus.Failed => $"[red]{status}[/]",
+                    RepositoryStatus.Cancelled => $"[yellow]{status}[/]",
+                    _ => status,
+                });
         }
 
         console.Write(table);

@@ -21,7 +21,9 @@ internal static class ProgressDisplay
             // Quiet: the closing line says it all, once.
             if (context.Log.Verbosity > Verbosity.Quiet)
             {
-                result.Observe(new RunProgress(_ => { }, finished => context.Console.WriteLine(Line(finished, preview))));
+                // Whole lines, straight to the writer: a line wrapped at the console's width cannot be searched for.
+                var writer = context.Console.Profile.Out.Writer;
+                result.Observe(new RunProgress(_ => { }, finished => writer.WriteLine(Line(finished, preview))));
             }
 
             await run();
@@ -60,9 +62,12 @@ internal static class ProgressDisplay
     {
         var position = finished.Repositories is { } total ? $"[{finished.Finished}/{total}]" : $"[{finished.Finished}]";
         var outcome = finished.Error is { } error ? $"failed: {error}"
+            : finished.Cancelled ? finished.TagsRemoved == 0 ? "cancelled before anything was removed"
+                : $"cancelled after {Quantity.Of(finished.TagsRemoved, "tag")} removed, of {Quantity.Of(finished.ImagesToRemove, "image")} to remove"
             : finished.ImagesToRemove == 0 ? "nothing to remove"
             : preview ? $"planned, {Quantity.Of(finished.ImagesToRemove, "image")} would lose the environment"
             : $"done, {Quantity.Of(finished.TagsRemoved, "tag")} removed from {Quantity.Of(finished.ImagesToRemove, "image")}";
-        return $"{position} {finished.Repository}: {outcome}";
+        var earlier = finished.RemovedByEarlierRun > 0 ? $"; {Quantity.Of(finished.RemovedByEarlierRun, "tag")} that the run before left open were gone (it removed them)" : string.Empty;
+        return $"{position} {finished.Repository}: {outcome}{earlier}";
     }
 }

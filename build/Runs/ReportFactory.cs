@@ -26,7 +26,7 @@ public sealed class ReportFactory(ICakeEnvironment environment)
         {
             // A sandbox run's report stays apart from the reports of real runs.
             var folder = options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
-            return ReportWriter.Start(Path.Combine(checkout, folder, $"{run.Task}-{options.Environment}.json"), run);
+            return Start(Path.Combine(checkout, folder, $"{run.Task}-{options.Environment}.json"), run);
         }
 
         var path = Path.GetFullPath(given, environment.GetEnvironmentVariable(CallerDirectoryVariable) is { Length: > 0 } caller ? caller : checkout);
@@ -37,12 +37,24 @@ public sealed class ReportFactory(ICakeEnvironment environment)
 
         try
         {
-            return ReportWriter.Start(path, run);
+            return Start(path, run);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw Unwritable(given, ex.Message, "a file in a folder you can write to");
         }
+    }
+
+    // The report at the path is kept aside for the new one; when it is the record of an unfinished run, the new run
+    // accounts for the tags that run left open.
+    private static ReportWriter Start(string path, RunResult run)
+    {
+        if (EarlierRunReader.Read(path, run) is { } earlier)
+        {
+            run.FollowsUp(earlier);
+        }
+
+        return ReportWriter.Start(path, run);
     }
 
     private static CakeException Unwritable(string given, string why, string instead) => new(

@@ -66,7 +66,8 @@ internal static class ScenarioRunner
                     AttemptTimeout = options.RequestTimeout,
                     MaxConcurrentRequests = options.MaxParallel,
                 },
-                TimeProvider.System),
+                TimeProvider.System,
+                stopSending: cancellationToken),
         });
         var client = connection.CreateEcrClient();
         var inUseCollector = scenario.InUse is null ? null : connection.CreateInUseCollector(options.EcsClusters);

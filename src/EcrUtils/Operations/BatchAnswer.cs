@@ -52,6 +52,17 @@ public static class BatchAnswer
         return new BatchOutcome(results);
     }
 
+    /// <summary>
+    /// A call that got no answer that says what it did (given up when the run was aborted, timed out, cut off, or
+    /// refused by a server error or throttling after every retry): ECR may or may not have carried it out, so each id
+    /// is <see cref="IdOutcome.Unconfirmed"/>.
+    /// </summary>
+    public static BatchOutcome Unanswered(IReadOnlyList<ImageId> sent)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        return new BatchOutcome([.. sent.Select(id => new IdResult(id, IdOutcome.Unconfirmed))], Answered: false);
+    }
+
     private static IdResult Classify(
         ImageId id,
         Dictionary<string, DeletedImage> deletedByTag,

@@ -1,4 +1,7 @@
+using System.Net;
+using EcrUtils.Aws;
 using EcrUtils.Ecr;
+using EcrUtils.Resilience;
 
 namespace EcrUtils.Operations;
 
@@ -7,10 +10,12 @@ namespace EcrUtils.Operations;
 /// run's shared cap on requests in flight: one after the other, 20,000 tags cost 200 round trips in a row.
 /// </summary>
 /// <remarks>
-/// Each batch's outcome is recorded (<c>onBatchCompleted</c>, with the ids sent; run one at a time) as soon as its call returns, before its
-/// place goes to another batch, so at most <c>maxParallel</c> batches are ever unrecorded; a rerun finds their tags gone
-/// (ImageNotFound), which counts as done. After a failure no further batch is sent, but the batches in flight finish and
-/// are recorded rather than cancelled, so that nothing that ECR did goes unreported.
+/// Each batch's outcome is recorded (<c>onBatchCompleted</c>, with the ids sent; run one at a time) as soon as its call
+/// returns, before its place goes to another batch. After a failure, or once the run is stopping, no further batch is
+/// sent, but the batches in flight finish and are recorded rather than cancelled, so that nothing that ECR did goes
+/// unreported. A call that ends without an answer that says what it did (aborted, timed out, cut off, a server error
+/// or throttling after every retry) is recorded with a null answer: its ids are unconfirmed, never counted as removed
+/// nor left as if never sent. A call that ECR refused outright (a client error) or that was never sent records nothing.
 /// </remarks>
 internal static class ConcurrentBatches
 {
@@ -20,8 +25,8 @@ internal static class ConcurrentBatches
         string repositoryName,
         IReadOnlyList<ImageId> imageIds,
         int maxParallel,
-        Action<IReadOnlyList<ImageId>, BatchDeleteResult> onBatchCompleted,
-        CancellationToken cancellationToken)
+        Action<IReadOnlyList<ImageId>, BatchDeleteResult?> onBatchCompleted,
+        RunStop stop)
     {
         var gate = new Lock();
         var failed = false;
@@ -29,8 +34,16 @@ internal static class ConcurrentBatches
         var running = new List<Task>();
         foreach (var chunk in imageIds.Chunk(EcrClient.MaxBatchSize))
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (Volatile.Read(ref failed))
+            try
+            {
+                await slots.WaitAsync(stop.Stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (Volatile.Read(ref failed) || stop.Stopping.IsCancellationRequested)
             {
                 slots.Release();
                 break;
@@ -39,7 +52,9 @@ internal static class ConcurrentBatches
             running.Add(SendAsync(chunk));
         }
 
+        // The batches in flight end before the stop is reported: their answers are part of what the run did.
         await Task.WhenAll(running).ConfigureAwait(false);
+        stop.Stopping.ThrowIfCancellationRequested();
 
         async Task SendAsync(ImageId[] chunk)
         {
@@ -51,18 +66,19 @@ internal static class ConcurrentBatches
                     chunk,
                     (batch, _) =>
                     {
-                        lock (gate)
-                        {
-                            onBatchCompleted(chunk, batch);
-                        }
-
+                        Record(chunk, batch);
                         return ValueTask.CompletedTask;
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    stop.Aborted).ConfigureAwait(false);
             }
-            catch
+            catch (Exception ex)
             {
                 Volatile.Write(ref failed, true);
+                if (!IsWithoutEffect(ex))
+                {
+                    Record(chunk, null);
+                }
+
                 throw;
             }
             finally
@@ -70,5 +86,19 @@ internal static class ConcurrentBatches
                 slots.Release();
             }
         }
+
+        void Record(IReadOnlyList<ImageId> sent, BatchDeleteResult? answer)
+        {
+            lock (gate)
+            {
+                onBatchCompleted(sent, answer);
+            }
+        }
     }
+
+    // Never sent, or refused by ECR (a client error that no retry changes): the call deleted nothing. An answer that
+    // could not be read is not a refusal.
+    private static bool IsWithoutEffect(Exception exception) =>
+        exception is RequestNotSentException
+        || (exception is AwsServiceException { StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError } service && !EcrResilience.IsTransient(service));
 }

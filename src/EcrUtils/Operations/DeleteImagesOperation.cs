@@ -16,15 +16,21 @@ namespace EcrUtils.Operations;
 public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
 {
     /// <summary>Runs a deleting task with its planner (see <see cref="RepositoryPlanner.For"/>).</summary>
-    public Task RunAsync(EcrOptions options, EcrTask task, CancellationToken cancellationToken) =>
-        RunAsync(options, RepositoryPlanner.For(task, options), cancellationToken);
+    public Task RunAsync(EcrOptions options, EcrTask task, RunStop stop) =>
+        RunAsync(options, RepositoryPlanner.For(task, options), stop);
 
     /// <summary>
     /// Plans every repository of the scope with <paramref name="planner"/> and carries the plans out; with
     /// <see cref="EcrOptions.Preview"/> it plans and records but deletes nothing. What was planned and done is what the
     /// recorder was told, as it happened (the run's result).
     /// </summary>
-    public async Task RunAsync(EcrOptions options, RepositoryPlanner planner, CancellationToken cancellationToken)
+    /// <remarks>
+    /// When <see cref="RunStop.Stopping"/> is cancelled, nothing new is read or sent, no further repository starts, and
+    /// the deletion batches in flight finish and are recorded before the operation ends in an
+    /// <see cref="OperationCanceledException"/>. When <see cref="RunStop.Aborted"/> is, the batches in flight are given
+    /// up and their ids recorded as unconfirmed.
+    /// </remarks>
+    public async Task RunAsync(EcrOptions options, RepositoryPlanner planner, RunStop stop)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(planner);
@@ -32,6 +38,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         // The in-use check starts at once and runs while the repositories are listed and their images read; no
         // repository is planned before it ends. A check that cannot run stops the run, in which nothing was then done
         // but reading. When the repository list fails as well, its failure is the one reported, as when it came first.
+        var cancellationToken = stop.Stopping;
         using var stopCheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var check = InUseCheckStep.RunAsync(inUseCollector, options, recorder, stopCheck.Token);
         try
@@ -44,11 +51,13 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                 await check.ConfigureAwait(false);
             }
 
+            // Each repository gets the run's own stop, not the loop's token: one repository that ends by the stop must
+            // not give up the deletions in flight in another.
             await Parallel.ForEachAsync(
                 repositories,
                 new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
-                async (repository, token) => await new RepositoryRun(client, recorder, options, rules, repository)
-                    .RunAsync(planner, check, token).ConfigureAwait(false))
+                async (repository, _) => await new RepositoryRun(client, recorder, options, rules, repository)
+                    .RunAsync(planner, check, stop).ConfigureAwait(false))
                 .ConfigureAwait(false);
 
             // Also with no repository: a check that cannot run fails the run.

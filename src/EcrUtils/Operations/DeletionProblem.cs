@@ -12,18 +12,24 @@ public sealed record DeletionProblem(string? Tag, string? Digest, string Code, s
     /// <summary>The tag pointed at another image when it was deleted than when the plan was made.</summary>
     public const string TagMoved = "TagMoved";
 
-    /// <summary>ECR's answer neither confirmed the deletion of an id nor listed it as a failure.</summary>
+    /// <summary>No answer of ECR confirmed the deletion of an id or listed it as a failure.</summary>
     public const string Unconfirmed = "Unconfirmed";
 
-    /// <summary>The problem of an id that ECR's answer left out: it is not counted as removed.</summary>
-    public static DeletionProblem UnconfirmedId(ImageId id, string? digest)
+    /// <summary>
+    /// The problem of an id that ECR's answer left out (<paramref name="answered"/>), or whose call got no answer that
+    /// says what it did: it is not counted as removed.
+    /// </summary>
+    public static DeletionProblem UnconfirmedId(ImageId id, string? digest, bool answered = true)
     {
         ArgumentNullException.ThrowIfNull(id);
+        var what = answered
+            ? $"ECR's answer neither confirmed nor refused the deletion of {id}"
+            : $"The call that deleted {id} ended without an answer that says what it did (the run was aborted, or the call failed), so ECR may or may not have deleted it";
         return new DeletionProblem(
             id.Tag,
             id.Digest ?? digest,
             Unconfirmed,
-            $"ECR's answer neither confirmed nor refused the deletion of {id}, so it is not counted as removed. "
-            + "Run the same command again: the rerun finds it where it is and removes it, or counts it as already gone.");
+            $"{what}; it is not counted as removed. "
+            + "Run the same command again: the rerun finds it where it is and removes it, or finds it gone and counts it as removed by this run.");
     }
 }

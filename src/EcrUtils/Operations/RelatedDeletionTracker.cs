@@ -34,12 +34,12 @@ internal sealed class RelatedDeletionTracker
     /// <summary>The decisions whose image is gone.</summary>
     public IReadOnlyList<RelatedImageDecision> Deleted => _deleted;
 
-    /// <summary>Takes in one call's answer to <paramref name="sent"/>; returns the outcomes that it completed.</summary>
-    public IReadOnlyList<RelatedImageOutcome> Record(IReadOnlyList<ImageId> sent, BatchDeleteResult batch)
+    /// <summary>Takes in one call's answer to <paramref name="sent"/> (null: none came); returns the outcomes that it completed.</summary>
+    public IReadOnlyList<RelatedImageOutcome> Record(IReadOnlyList<ImageId> sent, BatchDeleteResult? batch)
     {
         var outcomes = new List<RelatedImageOutcome>();
         // A companion's tags are planned on the companion itself; a child goes by its digest, which needs no check.
-        var classified = BatchAnswer.Classify(sent, batch, id => id.Tag is null ? null : _owners[id].Image.Digest);
+        var classified = batch is null ? BatchAnswer.Unanswered(sent) : BatchAnswer.Classify(sent, batch, id => id.Tag is null ? null : _owners[id].Image.Digest);
         foreach (var result in classified.Ids)
         {
             var progress = _progress[_owners[result.Id].Image.Digest];
@@ -57,7 +57,7 @@ internal sealed class RelatedDeletionTracker
                     break;
                 case IdOutcome.Unconfirmed:
                     progress.Unconfirmed = true;
-                    _problems.Add(DeletionProblem.UnconfirmedId(result.Id, progress.Decision.Image.Digest));
+                    _problems.Add(DeletionProblem.UnconfirmedId(result.Id, progress.Decision.Image.Digest, classified.Answered));
                     break;
             }
 
@@ -116,7 +116,7 @@ internal sealed class RelatedDeletionTracker
 
         public RelatedImageOutcome Outcome() =>
             Failure is not null ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Failed, $"{Failure.Code}: {Failure.Reason}")
-            : Unconfirmed ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Unconfirmed, "ECR's answer neither confirmed nor refused its deletion")
+            : Unconfirmed ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Unconfirmed, "no answer of ECR confirmed or refused its deletion")
             : StillListed ? new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Kept, "ECR refused: an index still lists it (ImageReferencedByManifestList)")
             : new RelatedImageOutcome(Decision.Image.Digest, RelatedImageStatus.Deleted);
     }

@@ -37,8 +37,9 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
     /// Deletes the children and companions of what the plan deleted; call it after the plan's tag removals. A wave's
     /// batches go up to <paramref name="maxParallel"/> at a time, like the tag removals (the next wave waits for it).
     /// </summary>
-    public async Task RunAsync(RepositoryPlan plan, int maxParallel, CancellationToken cancellationToken)
+    public async Task RunAsync(RepositoryPlan plan, int maxParallel, RunStop stop)
     {
+        var cancellationToken = stop.Stopping;
         var expected = CleanupPlanner.PlanAhead(_images, plan, _catalog, rules);
         if (expected.Deletions.Count == 0)
         {
@@ -86,7 +87,7 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
                         recorder.RelatedCompleted(repository, outcomes);
                     }
                 },
-                cancellationToken).ConfigureAwait(false);
+                stop).ConfigureAwait(false);
 
             foreach (var decision in tracker.Deleted)
             {

@@ -32,21 +32,24 @@ internal sealed class RepositoryRun
         _ranking = new ImageRanking(rules);
     }
 
-    public async Task RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, CancellationToken token)
+    /// <summary>Reads, plans and deletes; reads end at once when the run stops, deletions in flight only when it aborts.</summary>
+    public async Task RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, RunStop stop)
     {
+        var token = stop.Stopping;
         IReadOnlyList<EcrImage>? images = null;
         await StepAsync(
             async () => images = await ImageSnapshot.ReadAsync(_client, _options.RegistryId, _repository.Name, _ranking.Add, token).ConfigureAwait(false),
-            token).ConfigureAwait(false);
+            stop).ConfigureAwait(false);
         if (images is not null)
         {
             var inUse = await check.WaitAsync(token).ConfigureAwait(false);
-            await StepAsync(() => PlanAndDeleteAsync(planner, images, inUse, token), token).ConfigureAwait(false);
+            await StepAsync(() => PlanAndDeleteAsync(planner, images, inUse, stop), stop).ConfigureAwait(false);
         }
     }
 
-    private async Task PlanAndDeleteAsync(RepositoryPlanner planner, IReadOnlyList<EcrImage> images, InUseImages? inUse, CancellationToken token)
+    private async Task PlanAndDeleteAsync(RepositoryPlanner planner, IReadOnlyList<EcrImage> images, InUseImages? inUse, RunStop stop)
     {
+        var token = stop.Stopping;
         var plan = planner.Plan(_ranking);
         if (inUse is not null)
         {
@@ -61,21 +64,21 @@ internal sealed class RepositoryRun
         }
         else
         {
-            await _tagRemoval.RunAsync(plan, _options.MaxParallel, token).ConfigureAwait(false);
-            await _related.RunAsync(plan, _options.MaxParallel, token).ConfigureAwait(false);
+            await _tagRemoval.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
+            await _related.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
         }
 
         _recorder.RepositoryCompleted(_repository);
     }
 
-    // Runs a step; a failure (other than the run being cancelled) fails this repository only.
-    private async Task StepAsync(Func<Task> step, CancellationToken token)
+    // Runs a step; a failure (other than the run being stopped) fails this repository only.
+    private async Task StepAsync(Func<Task> step, RunStop stop)
     {
         try
         {
             await step().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsRequested)
         {
             _recorder.RepositoryFailed(_repository, ex.Message);
         }

@@ -10,7 +10,7 @@ namespace EcrUtils.Operations;
 /// </summary>
 internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepository repository, IDeletionRecorder recorder)
 {
-    public async Task RunAsync(RepositoryPlan plan, int maxParallel, CancellationToken cancellationToken)
+    public async Task RunAsync(RepositoryPlan plan, int maxParallel, RunStop stop)
     {
         // Plain loops: this lies between the last page and the first deletion, once per image of the repository.
         var plannedDigestByTag = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -39,8 +39,10 @@ internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepos
             repository.Name,
             Array.ConvertAll(tags, ImageId.ForTag),
             maxParallel,
-            (sent, answer) => Record(BatchAnswer.Classify(sent, answer, id => plannedDigestByTag.GetValueOrDefault(id.Tag!)), plannedDigestByTag),
-            cancellationToken).ConfigureAwait(false);
+            (sent, answer) => Record(
+                answer is null ? BatchAnswer.Unanswered(sent) : BatchAnswer.Classify(sent, answer, id => plannedDigestByTag.GetValueOrDefault(id.Tag!)),
+                plannedDigestByTag),
+            stop).ConfigureAwait(false);
     }
 
     private void Record(BatchOutcome batch, Dictionary<string, string> plannedDigestByTag)
@@ -48,14 +50,14 @@ internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepos
         recorder.BatchCompleted(repository, batch);
         foreach (var result in batch.Ids)
         {
-            if (Problem(result, plannedDigestByTag.GetValueOrDefault(result.Id.Tag!)) is { } problem)
+            if (Problem(result, plannedDigestByTag.GetValueOrDefault(result.Id.Tag!), batch.Answered) is { } problem)
             {
                 recorder.Problem(repository, problem);
             }
         }
     }
 
-    private static DeletionProblem? Problem(IdResult result, string? planned)
+    private static DeletionProblem? Problem(IdResult result, string? planned, bool answered)
     {
         var tag = result.Id.Tag;
         return result.Outcome switch
@@ -67,7 +69,7 @@ internal sealed class TagRemoval(IEcrClient client, string? registryId, EcrRepos
                 $"Tag {tag} had moved from {planned} to {result.DeletedDigest} between planning and deleting, and was removed from {result.DeletedDigest}. "
                 + "If that image is still wanted, tag it again: it may have been deleted if that was its last tag."),
             IdOutcome.Failed => new DeletionProblem(tag, result.Id.Digest, result.Failure!.Code, result.Failure.Reason),
-            IdOutcome.Unconfirmed => DeletionProblem.UnconfirmedId(result.Id, planned),
+            IdOutcome.Unconfirmed => DeletionProblem.UnconfirmedId(result.Id, planned, answered),
             _ => null,
         };
     }

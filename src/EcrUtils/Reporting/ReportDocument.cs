@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcrUtils.Reporting;
 
 /// <summary>The JSON report of one run (schema version 1, documented in README.md).</summary>
@@ -38,4 +40,11 @@ public sealed class ReportDocument
 
     /// <summary>How the in-use check went (deleting tasks); null until it ran, and for GetLatestImages.</summary>
     public InUseCheckReport? InUseCheck { get; init; }
+
+    /// <summary>
+    /// The unfinished run before this one at the same path, whose open tags this run accounts for (see
+    /// <see cref="RepositoryReport.RemovedByEarlierRun"/>); left out when there was none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EarlierRunReport? EarlierRun { get; init; }
 }

@@ -38,6 +38,7 @@ public static class ReportProjection
             Repositories = [.. run.Repositories.Select(r => Repository(r, r.Images))],
             LatestImages = [.. run.LatestImages.Select(Latest)],
             InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,
+            EarlierRun = run.EarlierRun is { } earlier ? new EarlierRunReport(earlier.ReportPath, earlier.StartedAt, earlier.Status) : null,
         };
     }
 
@@ -59,6 +60,7 @@ public static class ReportProjection
             BytesReclaimed = repository.BytesReclaimed,
             Images = [.. images.Select(Image)],
             Problems = [.. repository.Problems.Select(p => new ProblemReport(p.Tag, p.Digest, p.Code, p.Message))],
+            RemovedByEarlierRun = repository.RemovedByEarlierRun.Count > 0 ? repository.RemovedByEarlierRun : null,
         };
     }
 
@@ -104,6 +106,7 @@ public static class ReportProjection
         RepositoryStatus.Planned => "planned",
         RepositoryStatus.Deleting => "deleting",
         RepositoryStatus.Done => "done",
+        RepositoryStatus.Cancelled => "cancelled",
         _ => "failed",
     };
 
@@ -114,6 +117,7 @@ public static class ReportProjection
         ImageOutcome.Planned => "planned",
         ImageOutcome.Removed => "removed",
         ImageOutcome.PartlyRemoved => "partly-removed",
+        ImageOutcome.Unconfirmed => "unconfirmed",
         _ => "failed",
     };
 

@@ -24,7 +24,11 @@ internal sealed class ReportStore
     private string TemporaryPath => Path + ".tmp";
 
     /// <summary>Where the report of the run before this one at the same path is kept: <c>report.previous.json</c>.</summary>
-    public string PreviousPath => System.IO.Path.ChangeExtension(Path, null) + ".previous" + (System.IO.Path.GetExtension(Path) is { Length: > 0 } extension ? extension : string.Empty);
+    public string PreviousPath => PreviousPathOf(Path);
+
+    /// <summary>Where the report at <paramref name="path"/> is kept when the next run at that path starts.</summary>
+    public static string PreviousPathOf(string path) =>
+        System.IO.Path.ChangeExtension(path, null) + ".previous" + (System.IO.Path.GetExtension(path) is { Length: > 0 } extension ? extension : string.Empty);
 
     /// <summary>
     /// Creates the report's file with <paramref name="first"/> in it: a path that cannot be written fails here. A report

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcrUtils.Reporting;
 
 /// <summary>One repository in the report of a deleting task.</summary>
@@ -9,7 +11,7 @@ public sealed record RepositoryReport
     /// <summary>The repository URI.</summary>
     public required string Uri { get; init; }
 
-    /// <summary><c>planning</c>, <c>planned</c>, <c>deleting</c>, <c>done</c> or <c>failed</c>.</summary>
+    /// <summary><c>planning</c>, <c>planned</c>, <c>deleting</c>, <c>done</c>, <c>failed</c> or <c>cancelled</c>.</summary>
     public string Status { get; init; } = "planning";
 
     /// <summary>Why the repository failed, if it did.</summary>
@@ -35,4 +37,11 @@ public sealed record RepositoryReport
 
     /// <summary>Problems that need attention (failed removals, moved tags).</summary>
     public List<ProblemReport> Problems { get; init; } = [];
+
+    /// <summary>
+    /// Tags that the earlier, unfinished run at the same path left open and this run found gone (that run removed
+    /// them; not counted in <see cref="TagsRemoved"/>); left out when there are none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? RemovedByEarlierRun { get; init; }
 }

@@ -37,7 +37,14 @@ public sealed class RunProgress : IRunObserver
         if (change is { RepositoryFinished: true, Repository: { } repository })
         {
             _repositoryFinished(new RepositoryProgress(
-                repository.Repository.Name, finished, run.RepositoryCount, repository.ImagesToRemove, repository.TagsRemoved, repository.Error));
+                repository.Repository.Name,
+                finished,
+                run.RepositoryCount,
+                repository.ImagesToRemove,
+                repository.TagsRemoved,
+                repository.Error,
+                repository.Status == RepositoryStatus.Cancelled,
+                repository.RemovedByEarlierRun.Count));
         }
 
         if (current != _current)

@@ -38,8 +38,12 @@ public static class EcrResilience
     /// <param name="settings">The limits; see <see cref="EcrRetrySettings"/> for the defaults.</param>
     /// <param name="timeProvider">The clock for delays and timeouts.</param>
     /// <param name="log">Receives a line for every retry and every slowdown (never a secret), e.g. for verbose output.</param>
+    /// <param name="stopSending">
+    /// Once cancelled, nothing more is sent: no new request and no retry (they end in <see cref="RequestNotSentException"/>,
+    /// a retry without waiting for its delay), while the requests in flight finish within their time limit.
+    /// </param>
     /// <exception cref="ArgumentException">A setting cannot work; the message names it.</exception>
-    public static ResiliencePipeline Create(EcrRetrySettings settings, TimeProvider timeProvider, Action<string>? log = null)
+    public static ResiliencePipeline Create(EcrRetrySettings settings, TimeProvider timeProvider, Action<string>? log = null, CancellationToken stopSending = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -54,8 +58,9 @@ public static class EcrResilience
             {
                 MaxRetryAttempts = settings.MaxRetryAttempts,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception && IsTransient(exception)),
+                // After a stop the retry is refused at once (by the traffic control below), not after its delay.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    BackoffDelay(settings, args.AttemptNumber, Random.Shared.NextDouble())),
+                    stopSending.IsCancellationRequested ? TimeSpan.Zero : BackoffDelay(settings, args.AttemptNumber, Random.Shared.NextDouble())),
                 OnRetry = args =>
                 {
                     log?.Invoke(string.Create(
@@ -66,7 +71,7 @@ public static class EcrResilience
             });
         }
 
-        builder.AddStrategy(_ => new RunTrafficStrategy(limiter, settings.MaxConcurrentRequests), new RunTrafficOptions());
+        builder.AddStrategy(_ => new RunTrafficStrategy(limiter, settings.MaxConcurrentRequests, stopSending), new RunTrafficOptions());
         return builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = settings.AttemptTimeout }).Build();
     }
 

@@ -31,7 +31,7 @@ public sealed class ImageResult
     public bool IsDeleted(bool preview) => Decision.DeletesImage && (preview || Outcome == ImageOutcome.Removed);
 
     /// <summary>Takes in the answers for the tags of one batch; returns how many of its tags are newly gone.</summary>
-    internal int Apply(IReadOnlySet<string> gone, IReadOnlySet<string> failed, IReadOnlySet<string> keptByIndex)
+    internal int Apply(IReadOnlySet<string> gone, IReadOnlySet<string> failed, IReadOnlySet<string> keptByIndex, IReadOnlySet<string> unconfirmed)
     {
         var before = RemovedTags.Count;
         foreach (var tag in Decision.TagsToRemove)
@@ -45,6 +45,7 @@ public sealed class ImageResult
         Outcome = Decision.TagsToRemove.Any(failed.Contains) ? ImageOutcome.Failed
             : Decision.TagsToRemove.Any(keptByIndex.Contains) ? ImageOutcome.Kept
             : Decision.TagsToRemove.All(RemovedTags.Contains) ? ImageOutcome.Removed
+            : Decision.TagsToRemove.Any(unconfirmed.Contains) ? ImageOutcome.Unconfirmed
             : RemovedTags.Count > 0 ? ImageOutcome.PartlyRemoved
             : Outcome;
         return RemovedTags.Count - before;

@@ -13,12 +13,14 @@ public sealed class RepositoryResult
     private readonly List<ImageResult> _images = [];
     private readonly List<DeletionProblem> _problems = [];
     private readonly bool _preview;
+    private readonly IReadOnlySet<string>? _openEarlier;
     private Dictionary<string, ImageResult>? _imagesByTag;
 
-    internal RepositoryResult(EcrRepository repository, bool preview)
+    internal RepositoryResult(EcrRepository repository, bool preview, IReadOnlySet<string>? openEarlier = null)
     {
         Repository = repository;
         _preview = preview;
+        _openEarlier = openEarlier;
     }
 
     /// <summary>The repository.</summary>
@@ -48,6 +50,9 @@ public sealed class RepositoryResult
     /// <summary>Images, children and companions that left (in a preview: would leave) the registry.</summary>
     public int ImagesDeleted { get; private set; }
 
+    /// <summary>Images that lost every tag they were to lose (in a preview: 0); less than planned when a run was stopped or failed.</summary>
+    public int ImagesRemoved => _images.Count(i => i.Outcome == ImageOutcome.Removed);
+
     /// <summary>Planned tags that are gone (removed now, or already gone); 0 in a preview.</summary>
     public int TagsRemoved { get; private set; }
 
@@ -56,6 +61,12 @@ public sealed class RepositoryResult
 
     /// <summary>Bytes freed (in a preview: that would be freed), children and companions included.</summary>
     public long BytesReclaimed { get; private set; }
+
+    /// <summary>
+    /// Tags that the earlier, unfinished run at the same report path set out to remove and left open (not reached,
+    /// unconfirmed), which this run found gone: that run removed them. Not counted in <see cref="TagsRemoved"/>.
+    /// </summary>
+    public IReadOnlyList<string> RemovedByEarlierRun { get; private set; } = [];
 
     /// <summary>Planned tags that are gone (removed now, or already gone), newest image first.</summary>
     public IReadOnlySet<string> RemovedTags => _images.SelectMany(i => i.RemovedTags).ToHashSet(StringComparer.Ordinal);
@@ -82,6 +93,13 @@ public sealed class RepositoryResult
         _images.Clear();
         _imagesByTag = null;
         _images.AddRange(plan.Decisions.Select(d => new ImageResult(d)));
+        if (_openEarlier is { Count: > 0 } open)
+        {
+            // A tag of the environment that is still there is on an image of the environment, so in the plan.
+            var present = plan.Decisions.SelectMany(d => d.Image.Tags).ToHashSet(StringComparer.Ordinal);
+            RemovedByEarlierRun = [.. open.Where(tag => !present.Contains(tag)).Order(StringComparer.Ordinal)];
+        }
+
         Recount();
         return _images;
     }
@@ -92,14 +110,15 @@ public sealed class RepositoryResult
         var failed = TagsWhere(batch, r => r.Outcome == IdOutcome.Failed);
         // ECR keeps an image that an index still lists rather than delete it: that image is kept, not failed.
         var keptByIndex = TagsWhere(batch, r => r.Outcome == IdOutcome.KeptByIndex);
+        var unconfirmed = TagsWhere(batch, r => r.Outcome == IdOutcome.Unconfirmed);
         // Only the images whose tags were in this batch, and the counters moved by what changed: visiting every image
         // of the repository per batch made a run over 20,000 images quadratic.
         var byTag = ImagesByTag();
-        var touched = gone.Concat(failed).Concat(keptByIndex).Select(byTag.GetValueOrDefault).OfType<ImageResult>().Distinct().ToList();
+        var touched = gone.Concat(failed).Concat(keptByIndex).Concat(unconfirmed).Select(byTag.GetValueOrDefault).OfType<ImageResult>().Distinct().ToList();
         foreach (var image in touched)
         {
             var countedBefore = image.IsDeleted(_preview);
-            TagsRemoved += image.Apply(gone, failed, keptByIndex);
+            TagsRemoved += image.Apply(gone, failed, keptByIndex, unconfirmed);
             if (image.IsDeleted(_preview) != countedBefore)
             {
                 var sign = countedBefore ? -1 : 1;
@@ -153,6 +172,8 @@ public sealed class RepositoryResult
 
     internal void Complete() =>
         Status = _problems.Count > 0 ? RepositoryStatus.Failed : _preview ? RepositoryStatus.Planned : RepositoryStatus.Done;
+
+    internal void Cancel() => Status = RepositoryStatus.Cancelled;
 
     /// <summary>Marks the repository finished; false when it already was (a failure after completion counts once).</summary>
     internal bool Finish()

@@ -17,4 +17,7 @@ public enum RepositoryStatus
 
     /// <summary>It failed, or a problem needs attention.</summary>
     Failed,
+
+    /// <summary>The run was stopped before this repository was done; what was done is recorded.</summary>
+    Cancelled,
 }

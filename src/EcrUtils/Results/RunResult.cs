@@ -63,6 +63,9 @@ public sealed class RunResult : IDeletionRecorder
     /// <summary>The registry the run worked on (its account id and region), as its repositories say; null until one is known.</summary>
     public EcrRepository? FirstRepository { get; private set; }
 
+    /// <summary>The unfinished run before this one at the same report path, whose open tags this run accounts for.</summary>
+    public EarlierRun? EarlierRun { get; private set; }
+
     /// <summary>How the in-use check went; null until it ran, and for GetLatestImages.</summary>
     public InUseCheckOutcome? InUseCheck { get; private set; }
 
@@ -84,6 +87,9 @@ public sealed class RunResult : IDeletionRecorder
     /// <summary>Images the environment is (in a preview: would be) removed from.</summary>
     public int ImagesToRemove => _repositories.Sum(r => r.ImagesToRemove);
 
+    /// <summary>Tags the earlier, unfinished run left open that this run found gone: that run removed them.</summary>
+    public int TagsRemovedByEarlierRun => _repositories.Sum(r => r.RemovedByEarlierRun.Count);
+
     /// <summary>Bytes freed (in a preview: that would be freed).</summary>
     public long BytesReclaimed => _repositories.Sum(r => r.BytesReclaimed);
 
@@ -102,6 +108,20 @@ public sealed class RunResult : IDeletionRecorder
         {
             _observers.Add(observer);
         }
+    }
+
+    /// <summary>
+    /// Makes this run account for the tags that <paramref name="earlier"/> left open: each repository planned from now
+    /// on compares them with its images. Call it before the run starts.
+    /// </summary>
+    public void FollowsUp(EarlierRun earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        Change(() =>
+        {
+            EarlierRun = earlier;
+            return RunChange.OfRun;
+        });
     }
 
     /// <inheritdoc />
@@ -192,14 +212,38 @@ public sealed class RunResult : IDeletionRecorder
         });
     }
 
-    /// <summary>Ends the run with its status (and error, when it stopped as a whole).</summary>
-    public void Complete(RunStatus status, string? error = null) => Change(() =>
+    /// <summary>
+    /// Ends the run with its status (and error, when it stopped as a whole). A cancelled run first ends each
+    /// repository it was not done with as cancelled, with what was done in it so far.
+    /// </summary>
+    public void Complete(RunStatus status, string? error = null)
     {
-        Status = status;
-        Error = error;
-        FinishedAt = _timeProvider.GetUtcNow();
-        return RunChange.OfRun;
-    });
+        if (status == RunStatus.Cancelled)
+        {
+            List<RepositoryResult> open;
+            lock (_lock)
+            {
+                open = [.. _repositories.Where(r => !r.IsFinished)];
+            }
+
+            foreach (var repository in open)
+            {
+                Change(repository.Repository, result =>
+                {
+                    result.Cancel();
+                    return [];
+                }, finishes: true);
+            }
+        }
+
+        Change(() =>
+        {
+            Status = status;
+            Error = error;
+            FinishedAt = _timeProvider.GetUtcNow();
+            return RunChange.OfRun;
+        });
+    }
 
     private void Change(EcrRepository repository, Func<RepositoryResult, IReadOnlyList<ImageResult>> change, bool finishes = false)
     {
@@ -228,7 +272,7 @@ public sealed class RunResult : IDeletionRecorder
     {
         if (!_byName.TryGetValue(repository.Name, out var result))
         {
-            result = new RepositoryResult(repository, Preview);
+            result = new RepositoryResult(repository, Preview, EarlierRun?.OpenTags.GetValueOrDefault(repository.Uri));
             _byName.Add(repository.Name, result);
             var position = _repositories.FindIndex(r => string.CompareOrdinal(r.Repository.Name, repository.Name) > 0);
             _repositories.Insert(position < 0 ? _repositories.Count : position, result);

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace EcrUtils.IntegrationTests;
 
 /// <summary>
-/// A large DeleteOldestImages stopped in the middle (killed outright, or asked to stop with SIGTERM) leaves a truthful
-/// report, and running the same command again ends with the registry of one clean run.
+/// A large DeleteOldestImages stopped in the middle (killed outright, asked to stop with SIGTERM, or aborted with a
+/// second signal) leaves a truthful report, and running the same command again ends with the registry of one clean
+/// run and accounts for what the interrupted run did.
 /// </summary>
 [Collection(MotoCollectionDefinition.Name)]
 public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(server)
@@ -47,6 +48,14 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
 
         var rerun = await RunAsync(s_deleteOldest);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        // The killed run's unrecorded batch is accounted for: its tags are gone, removed by that run.
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath)))
+        {
+            var api = report.RootElement.GetProperty("repositories")[0];
+            Assert.Equal(100, api.GetProperty("removedByEarlierRun").GetArrayLength());
+            Assert.Equal("running", report.RootElement.GetProperty("earlierRun").GetProperty("status").GetString());
+        }
+
         var resumed = await SnapshotAsync();
         await Server.ResetAsync();
         await Registry.SeedAsync(registry);
@@ -57,48 +66,88 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
     }
 
     [Fact]
-    public async Task Sigterm_MidRun_StopsCleanly_WritesTheReport_AndTheRerunFinishes()
+    public async Task Sigterm_WhileABatchIsInFlight_LetsItFinish_RecordsIt_SendsNoOther_AndTheRerunFinishes()
     {
         await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
-        var secondBatchSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        Proxy.BeforeForward = async call =>
-        {
-            if (call.Operation == "BatchDeleteImage" && call.Number == 2)
-            {
-                secondBatchSent.TrySetResult();
-                await release.Task;
-                throw new OperationCanceledException("The run was stopped while this batch waited: it never reaches moto.");
-            }
-        };
+        var held = HoldSecondBatchAfterItTookEffect();
 
         var run = RunThroughProxyAsync(s_deleteOldest);
-        Assert.Same(secondBatchSent.Task, await Task.WhenAny(secondBatchSent.Task, run).WaitAsync(s_bound));
-        var tool = RunningTool.Find(ReportPath);
-        Assert.NotNull(tool);
-        UnixSignal.Terminate(tool.Value);
+        Assert.Same(held.Applied.Task, await Task.WhenAny(held.Applied.Task, run).WaitAsync(s_bound));
+        UnixSignal.Terminate(FindTool());
+        // The tool is told before the batch's answer reaches it; a third batch sent after the stop would fail below.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        held.Release.SetResult();
         var result = await run.WaitAsync(s_bound);
-        release.SetResult();
 
         Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
-        Assert.Contains("Cancelled", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(2, Proxy.Log.Count(l => l.Call.Operation == "BatchDeleteImage"));
+        Assert.Contains("Stopping: nothing new is sent", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("[1/1] api: cancelled after 200 tags removed, of 298 images to remove", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Cancelled after it removed 200 tags (200 images deleted", result.StandardOutput, StringComparison.Ordinal);
         using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath)))
         {
             Assert.Equal("cancelled", report.RootElement.GetProperty("status").GetString());
             Assert.NotEqual(JsonValueKind.Null, report.RootElement.GetProperty("finishedAt").ValueKind);
+            var api = report.RootElement.GetProperty("repositories")[0];
+            Assert.Equal(("cancelled", 200), (api.GetProperty("status").GetString(), api.GetProperty("tagsRemoved").GetInt32()));
         }
 
+        // Every tag the registry lost is in the record, and nothing else.
         var recorded = await RemovedTagsAsync();
-        var api = (await Registry.GetStateAsync()).Repository("api");
-        Assert.Equal(100, recorded.Count);
-        Assert.Equal(200, api.Images.Count);
-        Assert.All(recorded, tag => Assert.Null(api.ImageByTag(tag)));
+        var left = (await Registry.GetStateAsync()).Repository("api");
+        Assert.Equal(200, recorded.Count);
+        Assert.Equal(100, left.Images.Count);
+        Assert.All(recorded, tag => Assert.Null(left.ImageByTag(tag)));
 
         var rerun = await RunAsync(s_deleteOldest);
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Contains("Removed 98 tags in 1 repository", rerun.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
         using var kept = JsonDocument.Parse(await File.ReadAllTextAsync(Path.ChangeExtension(ReportPath, ".previous.json")));
         Assert.Equal("cancelled", kept.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task SecondSignal_GivesTheBatchInFlightUp_RecordsItsIdsAsUnconfirmed_AndTheRerunCountsThemAsRemovedByIt()
+    {
+        await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
+        var held = HoldSecondBatchAfterItTookEffect();
+
+        var run = RunThroughProxyAsync(s_deleteOldest);
+        Assert.Same(held.Applied.Task, await Task.WhenAny(held.Applied.Task, run).WaitAsync(s_bound));
+        var tool = FindTool();
+        UnixSignal.Terminate(tool);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        UnixSignal.Terminate(tool);
+        var result = await run.WaitAsync(s_bound);
+        held.Release.SetResult();
+
+        // The registry lost 200 tags: 100 confirmed, 100 in a batch whose answer never came, and every record says so.
+        Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
+        Assert.Contains("Aborted: the deletions in flight were given up", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(100, (await Registry.GetStateAsync()).Repository("api").Images.Count);
+        Assert.Equal(100, (await RemovedTagsAsync()).Count);
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath)))
+        {
+            var api = report.RootElement.GetProperty("repositories")[0];
+            Assert.Equal(100, api.GetProperty("images").EnumerateArray().Count(i => i.GetProperty("outcome").GetString() == "unconfirmed"));
+            Assert.Equal(100, api.GetProperty("problems").EnumerateArray().Count(p => p.GetProperty("code").GetString() == "Unconfirmed"));
+        }
+
+        var rerun = await RunAsync(s_deleteOldest);
+
+        Assert.True(rerun.ExitCode == 0, rerun.ToString());
+        Assert.Contains("[1/1] api: done, 98 tags removed from 98 images; 100 tags that the run before left open were gone (it removed them)", rerun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("The run before it (cancelled, started ", rerun.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("had removed 100 tags that its report left open", rerun.StandardOutput, StringComparison.Ordinal);
+        using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath)))
+        {
+            var api = report.RootElement.GetProperty("repositories")[0];
+            Assert.Equal((98, 100), (api.GetProperty("tagsRemoved").GetInt32(), api.GetProperty("removedByEarlierRun").GetArrayLength()));
+            Assert.Equal("cancelled", report.RootElement.GetProperty("earlierRun").GetProperty("status").GetString());
+        }
+
+        Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
     }
 
     [Fact]
@@ -128,6 +177,29 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
         var api = report.RootElement.GetProperty("repositories")[0];
         Assert.Equal((298, 298), (api.GetProperty("tagsRemoved").GetInt32(), api.GetProperty("imagesDeleted").GetInt32()));
         Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
+    }
+
+    // The second batch reaches moto and takes effect; its answer waits until released (or until the tool gives it up).
+    private (TaskCompletionSource Applied, TaskCompletionSource Release) HoldSecondBatchAfterItTookEffect()
+    {
+        var applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Proxy.AfterForward = async call =>
+        {
+            if (call.Operation == "BatchDeleteImage" && call.Number == 2)
+            {
+                applied.TrySetResult();
+                await release.Task;
+            }
+        };
+        return (applied, release);
+    }
+
+    private int FindTool()
+    {
+        var tool = RunningTool.Find(ReportPath);
+        Assert.NotNull(tool);
+        return tool.Value;
     }
 
     private Dictionary<string, string?> ThroughProxy() => new() { ["AWS_ENDPOINT_URL"] = Proxy.Endpoint };

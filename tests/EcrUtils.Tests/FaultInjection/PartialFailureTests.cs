@@ -85,7 +85,7 @@ public sealed class PartialFailureTests : IDisposable
         Assert.Equal(1, Assert.Single(finished).TagsRemoved);
         var reported = report.Document.Repositories.Single();
         Assert.Equal((1, 1), (reported.TagsRemoved, reported.ImagesDeleted));
-        Assert.Equal("planned", reported.Images.Single(i => i.Tags.Contains("automation-master-1")).Outcome);
+        Assert.Equal("unconfirmed", reported.Images.Single(i => i.Tags.Contains("automation-master-1")).Outcome);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(("automation-master-1", DeletionProblem.Unconfirmed), (problem.Tag, problem.Code));
         Assert.Equal([DeletionProblem.Unconfirmed], reported.Problems.Select(p => p.Code));

@@ -133,4 +133,50 @@ public sealed class RunTrafficTests
     }
 
     private static AwsServiceException Throttling() => new("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, "DescribeImages");
+
+    [Fact]
+    public async Task Pipeline_AfterTheRunIsAskedToStop_SendsNothingNew_ButLetsTheRequestInFlightFinish()
+    {
+        using var stop = new CancellationTokenSource();
+        var sut = EcrResilience.Create(new EcrRetrySettings { MaxConcurrentRequests = 1 }, _time, stopSending: stop.Token);
+        var inFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = sut.ExecuteAsync(async token =>
+        {
+            inFlight.SetResult();
+            await release.Task.WaitAsync(token);
+            return 1;
+        }).AsTask();
+        await inFlight.Task.WaitAsync(s_bound);
+        var sent = 0;
+        // Waits for the one slot; the stop ends the wait.
+        var waiting = sut.ExecuteAsync(_ => ValueTask.FromResult(Interlocked.Increment(ref sent))).AsTask();
+
+        await stop.CancelAsync();
+        await Assert.ThrowsAsync<RequestNotSentException>(() => waiting.WaitAsync(s_bound));
+        await Assert.ThrowsAsync<RequestNotSentException>(() => sut.ExecuteAsync(_ => ValueTask.FromResult(Interlocked.Increment(ref sent))).AsTask().WaitAsync(s_bound));
+        release.SetResult();
+
+        Assert.Equal(1, await running.WaitAsync(s_bound));
+        Assert.Equal(0, sent);
+    }
+
+    [Fact]
+    public async Task Pipeline_AfterTheRunIsAskedToStop_DoesNotRetry_NorWaitForARetrysDelay()
+    {
+        using var stop = new CancellationTokenSource();
+        // The fake clock never moves: a retry that waited for its delay would never end.
+        var sut = EcrResilience.Create(new EcrRetrySettings { MaxRetryAttempts = 5 }, _time, stopSending: stop.Token);
+        var attempts = 0;
+
+        var call = sut.ExecuteAsync<int>(async _ =>
+        {
+            Interlocked.Increment(ref attempts);
+            await stop.CancelAsync();
+            throw new AwsServiceException("ThrottlingException", "Rate exceeded", HttpStatusCode.BadRequest, "BatchDeleteImage");
+        }).AsTask();
+
+        await Assert.ThrowsAsync<RequestNotSentException>(() => call.WaitAsync(s_bound));
+        Assert.Equal(1, attempts);
+    }
 }
