@@ -45,8 +45,8 @@ public sealed class ShutdownSignal : IDisposable
         context.Cancel = true;
         var aborting = _stopping.IsCancellationRequested;
         Console.Error.WriteLine(aborting
-            ? "Aborting: the requests in flight are given up; what they were to remove is recorded as unconfirmed. Press Ctrl+C again to end at once."
-            : "Stopping: nothing new is sent; the requests in flight finish and are recorded. Press Ctrl+C again to give them up.");
+            ? "Aborting: the deletions in flight are given up; what they were to remove is recorded as unconfirmed. Press Ctrl+C again to end at once."
+            : "Stopping: nothing new is sent; the deletions in flight finish and are recorded. Press Ctrl+C again to give them up.");
         (aborting ? _aborted : _stopping).Cancel();
     }
 }
