@@ -26,6 +26,7 @@ public sealed class CakeHost
         _services.UseModule<CoreModule>();
         _services.UseModule<CommonModule>();
         _services.AddSingleton<ICakeConfiguration>(new CakeConfiguration(new Dictionary<string, string>()));
+        _services.AddSingleton<IConsole>(provider => new PlainTextConsole(new CakeConsole(provider.GetRequiredService<ICakeEnvironment>()), PlainTextConsole.IsPlain));
         _services.AddSingleton<CakeSpectreReportPrinter>();
         _services.AddSingleton<ICakeReportPrinter, QuietReportPrinter>();
         _services.AddSingleton<TreeScriptHost>();

@@ -48,7 +48,7 @@ internal sealed class HostCommand<TContext>(IServiceCollection services) : Async
             // Cake wraps a failing task's exception in a report exception; the inner one carries the
             // exit code and the message the user needs.
             var inner = ex is CakeReportException { InnerException: { } cause } ? cause : ex;
-            if (log.Verbosity < Verbosity.Diagnostic && (Console.IsErrorRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))))
+            if (log.Verbosity < Verbosity.Diagnostic && PlainTextConsole.IsPlain)
             {
                 // Cake's log colours its errors whatever the output is: a script or a log file reading stderr gets the
                 // message alone, whole. (Diagnostic verbosity keeps Cake's account, with the stack trace.)

@@ -63,6 +63,17 @@ public sealed class ArgumentErrorTests(MotoServer server) : TaskTest(server)
     }
 
     [Fact]
+    public async Task ErrorInsideATask_IsPlainText_CakesOwnLineIncluded_WhenTheOutputIsNoTerminal()
+    {
+        var result = await Script.RunAsync(["--target=DeleteOldestImages", "--repository=api"]);
+
+        Assert.True(result.ExitCode == ExitCodes.UsageError, result.ToString());
+        Assert.StartsWith("An error occurred when executing task 'DeleteOldestImages'.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Error: --environment is required", result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", result.StandardError + result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_ListsEveryTask_AndTheToolsOwnArguments()
     {
         var result = await Script.RunAsync(["--help"]);
