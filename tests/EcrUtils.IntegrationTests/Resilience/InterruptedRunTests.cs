@@ -68,15 +68,11 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
     [Fact]
     public async Task Sigterm_WhileABatchIsInFlight_LetsItFinish_RecordsIt_SendsNoOther_AndTheRerunFinishes()
     {
-        await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
-        var held = HoldSecondBatchAfterItTookEffect();
-
-        var run = RunThroughProxyAsync(s_deleteOldest);
-        Assert.Same(held.Applied.Task, await Task.WhenAny(held.Applied.Task, run).WaitAsync(s_bound));
-        UnixSignal.Terminate(FindTool());
+        var (run, tool, release) = await RunUntilTheSecondBatchTookEffectAsync();
+        UnixSignal.Terminate(tool);
         // The tool is told before the batch's answer reaches it; a third batch sent after the stop would fail below.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        held.Release.SetResult();
+        release.SetResult();
         var result = await run.WaitAsync(s_bound);
 
         Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
@@ -110,17 +106,12 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
     [Fact]
     public async Task SecondSignal_GivesTheBatchInFlightUp_RecordsItsIdsAsUnconfirmed_AndTheRerunCountsThemAsRemovedByIt()
     {
-        await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
-        var held = HoldSecondBatchAfterItTookEffect();
-
-        var run = RunThroughProxyAsync(s_deleteOldest);
-        Assert.Same(held.Applied.Task, await Task.WhenAny(held.Applied.Task, run).WaitAsync(s_bound));
-        var tool = FindTool();
+        var (run, tool, release) = await RunUntilTheSecondBatchTookEffectAsync();
         UnixSignal.Terminate(tool);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         UnixSignal.Terminate(tool);
         var result = await run.WaitAsync(s_bound);
-        held.Release.SetResult();
+        release.SetResult();
 
         // The registry lost 200 tags: 100 confirmed, 100 in a batch whose answer never came, and every record says so.
         Assert.True(result.ExitCode == ExitCodes.Cancelled, result.ToString());
@@ -179,9 +170,11 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
         Assert.Equal(["automation-master-299", "automation-master-300"], (await Registry.GetStateAsync()).Repository("api").AllTags);
     }
 
-    // The second batch reaches moto and takes effect; its answer waits until released (or until the tool gives it up).
-    private (TaskCompletionSource Applied, TaskCompletionSource Release) HoldSecondBatchAfterItTookEffect()
+    // 300 images, one batch at a time: the second batch reaches moto and takes effect, and its answer waits until
+    // released (or until the tool gives it up). Returns the running tool, its process id, and the release.
+    private async Task<(Task<ProcessResult> Run, int Tool, TaskCompletionSource Release)> RunUntilTheSecondBatchTookEffectAsync()
     {
+        await Registry.SeedAsync(FaultScenarios.OneEnvironment(300));
         var applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Proxy.AfterForward = async call =>
@@ -192,14 +185,12 @@ public sealed class InterruptedRunTests(MotoServer server) : ResilienceTaskTest(
                 await release.Task;
             }
         };
-        return (applied, release);
-    }
 
-    private int FindTool()
-    {
+        var run = RunThroughProxyAsync(s_deleteOldest);
+        Assert.Same(applied.Task, await Task.WhenAny(applied.Task, run).WaitAsync(s_bound));
         var tool = RunningTool.Find(ReportPath);
         Assert.NotNull(tool);
-        return tool.Value;
+        return (run, tool.Value, release);
     }
 
     private Dictionary<string, string?> ThroughProxy() => new() { ["AWS_ENDPOINT_URL"] = Proxy.Endpoint };

@@ -54,14 +54,7 @@ public sealed class StoppedRunTests : IDisposable
     [Fact]
     public async Task SecondStop_GivesTheBatchInFlightUp_AndRecordsItsIdsAsUnconfirmed()
     {
-        var held = Seed();
-        var (run, _, operation) = Start(held);
-        await held.Applied.WaitAsync(s_bound);
-
-        await _stopping.CancelAsync();
-        await _aborted.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => operation.WaitAsync(s_bound));
-        run.Complete(RunStatus.Cancelled);
+        var run = await AbortDuringTheSecondBatchAsync();
 
         // The server removed 200 tags; the result counts the 100 it heard of and marks the 100 it did not as unconfirmed.
         Assert.Equal(100, _fixture.Ecr.Images("api").Count);
@@ -78,13 +71,7 @@ public sealed class StoppedRunTests : IDisposable
     [Fact]
     public async Task Rerun_AfterAnAbort_FindsTheUnconfirmedTagsGone_AndCountsThemAsRemovedByTheAbortedRun()
     {
-        var held = Seed();
-        var (aborted, _, operation) = Start(held);
-        await held.Applied.WaitAsync(s_bound);
-        await _stopping.CancelAsync();
-        await _aborted.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => operation.WaitAsync(s_bound));
-        aborted.Complete(RunStatus.Cancelled);
+        await AbortDuringTheSecondBatchAsync();
 
         var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--in-use-check=off");
         var rerun = new RunResult(EcrTask.DeleteOldestImages, options, _fixture.Time);
@@ -115,6 +102,19 @@ public sealed class StoppedRunTests : IDisposable
         first.Complete(RunStatus.Succeeded);
 
         Assert.Null(EarlierRunReader.Read(_fixture.ReportPath, new RunResult(EcrTask.DeleteOldestImages, options, _fixture.Time)));
+    }
+
+    // Both steps of a stop while the second batch has taken effect and its answer is held: the run gives it up.
+    private async Task<RecordedRun> AbortDuringTheSecondBatchAsync()
+    {
+        var held = Seed();
+        var (run, _, operation) = Start(held);
+        await held.Applied.WaitAsync(s_bound);
+        await _stopping.CancelAsync();
+        await _aborted.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => operation.WaitAsync(s_bound));
+        run.Complete(RunStatus.Cancelled);
+        return run;
     }
 
     private HeldBatch Seed()
