@@ -15,7 +15,7 @@ internal static class RunFailure
     public static async Task<CakeException> EndRunAsync(EcrContext context, SandboxSession? sandbox, RunResult run, string reportPath, Exception exception)
     {
         var failure = exception is OperationCanceledException && context.Stop.Aborted.IsCancellationRequested
-            ? new CakeException(ExitCodes.Cancelled, $"Aborted: the deletions in flight were given up, and what they were to remove is recorded as unconfirmed in {reportPath}. Run the same command again: it finds out what they did and finishes the job.")
+            ? new CakeException(ExitCodes.Cancelled, $"Aborted: any deletions in flight were given up, and what they were to remove is recorded as unconfirmed in {reportPath}. Run the same command again: it finds out what they did and finishes the job.")
             : From(exception, reportPath);
         run.Complete(exception is OperationCanceledException ? RunStatus.Cancelled : RunStatus.Failed, failure.Message);
         await RunOutput.WriteAsync(context, sandbox, run, reportPath);
