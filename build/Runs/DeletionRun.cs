@@ -27,7 +27,7 @@ public sealed class DeletionRun(
             await ProgressDisplay.RunDeletionAsync(
                 context,
                 run,
-                () => new DeleteImagesOperation(client, run, inUseCollector).RunAsync(options, task, context.Stop));
+                () => new DeleteImagesOperation(client, run, inUseCollector, timeProvider).RunAsync(options, task, context.Stop));
         }
         catch (Exception ex)
         {

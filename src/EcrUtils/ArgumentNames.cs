@@ -71,12 +71,21 @@ public static class ArgumentNames
     /// <summary>Run against a throwaway local registry seeded with demo images, never a real one.</summary>
     public const string Sandbox = "sandbox";
 
+    /// <summary>Only images pushed longer ago than this (<c>14d</c>, <c>36h</c>) are removed.</summary>
+    public const string OlderThan = "older-than";
+
+    /// <summary>An image whose last recorded pull is within this (<c>7d</c>, <c>48h</c>) is kept.</summary>
+    public const string KeepPulledWithin = "keep-pulled-within";
+
+    /// <summary>Archive the images a run would delete, instead of deleting them.</summary>
+    public const string Archive = "archive";
+
     /// <summary>Every argument of EcrUtils.</summary>
     public static IReadOnlySet<string> All { get; } = new[]
     {
         Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
         Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
-        MaxParallel, InUseCheck, EcsCluster, MaxRetries, RequestTimeout, Sandbox,
+        MaxParallel, InUseCheck, EcsCluster, MaxRetries, RequestTimeout, Sandbox, OlderThan, KeepPulledWithin, Archive,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cake's own switches, which reach the arguments too and are accepted and ignored.</summary>

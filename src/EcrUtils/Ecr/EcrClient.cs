@@ -195,6 +195,25 @@ internal sealed class EcrClient : IEcrClient
         return new BatchDeleteResult(deleted, failures);
     }
 
+    public async Task<ImageStatusChange> UpdateImageStorageClassAsync(
+        string? registryId,
+        string repositoryName,
+        ImageId imageId,
+        string targetStorageClass,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
+        ArgumentNullException.ThrowIfNull(imageId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetStorageClass);
+        var response = await _sender.SendAsync(
+            EcrOperation.UpdateImageStorageClass,
+            new UpdateImageStorageClassRequest(registryId, repositoryName, EcrResponseMapper.ToDto(imageId), targetStorageClass),
+            s_json.UpdateImageStorageClassRequest,
+            s_json.UpdateImageStorageClassResponse,
+            cancellationToken).ConfigureAwait(false);
+        return EcrResponseMapper.ToStatusChange(response, imageId);
+    }
+
     // A token that comes back unchanged would page forever.
     private static string? NextPage(string operation, string? sent, string? received) =>
         string.IsNullOrEmpty(received) ? null

@@ -8,4 +8,5 @@ internal static class EcrOperation
     public const string DescribeImages = nameof(DescribeImages);
     public const string BatchGetImage = nameof(BatchGetImage);
     public const string BatchDeleteImage = nameof(BatchDeleteImage);
+    public const string UpdateImageStorageClass = nameof(UpdateImageStorageClass);
 }

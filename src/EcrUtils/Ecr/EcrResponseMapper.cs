@@ -27,7 +27,16 @@ internal static class EcrResponseMapper
         dto.ImageSizeInBytes ?? 0,
         values.Share(dto.ImageManifestMediaType),
         values.Share(dto.ArtifactMediaType),
-        string.IsNullOrEmpty(dto.ImageStatus) ? EcrImage.ActiveStatus : values.Share(dto.ImageStatus)!);
+        string.IsNullOrEmpty(dto.ImageStatus) ? EcrImage.ActiveStatus : values.Share(dto.ImageStatus)!)
+    {
+        LastRecordedPullTime = dto.LastRecordedPullTime is { } pulled ? FromEpochSeconds(pulled) : null,
+        LastArchivedAt = dto.LastArchivedAt is { } archived ? FromEpochSeconds(archived) : null,
+    };
+
+    public static ImageStatusChange ToStatusChange(UpdateImageStorageClassResponse response, ImageId sent) => new(
+        sent,
+        response.ImageId?.ImageDigest ?? sent.Digest,
+        Required(response.ImageStatus, "imageStatus", "UpdateImageStorageClass"));
 
     public static ImageIdentifierDto ToDto(ImageId id) => new(id.Tag, id.Digest);
 

@@ -19,6 +19,12 @@ public interface IEcrClient
     Task<BatchGetImageResult> BatchGetImageAsync(string? registryId, string repositoryName, IReadOnlyList<ImageId> imageIds, IReadOnlyList<string> acceptedMediaTypes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Moves one image to another storage class: <see cref="StorageClass.Archive"/> archives it (it keeps its tags and
+    /// can no longer be pulled), <see cref="StorageClass.Standard"/> restores an archived image. There is no batch form.
+    /// </summary>
+    Task<ImageStatusChange> UpdateImageStorageClassAsync(string? registryId, string repositoryName, ImageId imageId, string targetStorageClass, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes images or tags, in calls of at most 100 ids. <paramref name="onBatchCompleted"/> is called after each
     /// call with what that call deleted and failed, so that callers can record progress as it happens.
     /// </summary>

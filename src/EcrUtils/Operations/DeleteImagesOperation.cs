@@ -13,11 +13,14 @@ namespace EcrUtils.Operations;
 /// and their images read); an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the
 /// recorder is told so.
 /// </summary>
-public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null)
+public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null, TimeProvider? timeProvider = null)
 {
-    /// <summary>Runs a deleting task with its planner (see <see cref="RepositoryPlanner.For"/>).</summary>
+    /// <summary>
+    /// Runs a deleting task with its planner (see <see cref="RepositoryPlanner.For"/>), the retention criteria measured
+    /// from now (the time provider's).
+    /// </summary>
     public Task RunAsync(EcrOptions options, EcrTask task, RunStop stop) =>
-        RunAsync(options, RepositoryPlanner.For(task, options), stop);
+        RunAsync(options, RepositoryPlanner.For(task, options, (timeProvider ?? TimeProvider.System).GetUtcNow()), stop);
 
     /// <summary>
     /// Plans every repository of the scope with <paramref name="planner"/> and carries the plans out; with

@@ -93,6 +93,15 @@ public sealed record EcrOptions
     /// <summary>The ECS clusters the in-use check reads (<c>--ecs-cluster</c>, names or ARNs); empty for every cluster.</summary>
     public IReadOnlyList<string> EcsClusters { get; internal init; } = [];
 
+    /// <summary>Only images pushed longer ago than this are removed; null: any age.</summary>
+    public TimeSpan? OlderThan { get; internal init; }
+
+    /// <summary>An image whose last recorded pull is within this is kept; null: pulls do not protect.</summary>
+    public TimeSpan? KeepPulledWithin { get; internal init; }
+
+    /// <summary>Whether the images a run would delete are archived instead.</summary>
+    public bool Archive { get; internal init; }
+
     /// <summary>
     /// Whether the task runs against a throwaway local registry seeded with demo images (<c>--sandbox</c>) instead
     /// of the configured AWS account.

@@ -50,6 +50,9 @@ public static class EcrOptionsParser
             InUseCheck = InUseArguments.ReadCheck(reader),
             EcsClusters = InUseArguments.ReadClusters(reader),
             Sandbox = reader.Flag(ArgumentNames.Sandbox),
+            OlderThan = RetentionArguments.ReadDuration(reader, ArgumentNames.OlderThan),
+            KeepPulledWithin = RetentionArguments.ReadDuration(reader, ArgumentNames.KeepPulledWithin),
+            Archive = reader.Flag(ArgumentNames.Archive),
             GivenArguments = reader.Given,
         };
 

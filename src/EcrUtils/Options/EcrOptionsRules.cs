@@ -13,6 +13,7 @@ internal static class EcrOptionsRules
         ?? FallbackError(options, task)
         ?? MaxParallelError(options)
         ?? InUseArguments.Error(options, task)
+        ?? RetentionArguments.Error(options, task)
         ?? SandboxRules.Error(options);
 
     private static string? EnvironmentError(EcrOptions options) =>

@@ -8,29 +8,33 @@ public static class DeleteOldestPlanner
 {
     /// <summary>
     /// Keeps the newest <paramref name="keep"/> active environment images, plus every environment image that holds
-    /// a floating or protected tag wherever it ranks, plus archived images; removes the environment from the rest.
+    /// a floating or protected tag wherever it ranks, plus what the <paramref name="retention"/> criteria keep; removes
+    /// the environment from the rest.
     /// </summary>
     /// <remarks>
     /// An image holding a floating or protected tag takes one of the <paramref name="keep"/> places only when it is
-    /// among the newest: <c>--keep=2</c> keeps the two newest builds, whatever else they hold. Archived images do not
-    /// take places (they cannot be pulled) and are left alone: deleting one early is billed and defeats the archive.
+    /// among the newest: <c>--keep=2</c> keeps the two newest builds, whatever else they hold. Archived and restoring
+    /// images never take places (they cannot be pulled): with <c>--archive</c> they are left as they are, without it an
+    /// archived image is removed like any other.
     /// </remarks>
     /// <param name="images">Every image of the repository; images without environment tags are not planned.</param>
     /// <param name="rules">The environment's tag rules.</param>
     /// <param name="keep">How many of the newest active environment images to keep; at least 1.</param>
-    public static RepositoryPlan Plan(IEnumerable<EcrImage> images, TagRules rules, int keep)
+    /// <param name="retention">The retention criteria; <see cref="Retention.None"/> when not given.</param>
+    public static RepositoryPlan Plan(IEnumerable<EcrImage> images, TagRules rules, int keep, Retention? retention = null)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
-        return Plan(ImageRanking.Of(images, rules), keep);
+        return Plan(ImageRanking.Of(images, rules), keep, retention ?? Retention.None);
     }
 
     /// <summary>The plan for a repository ranked as its listing arrived (see <see cref="ImageRanking"/>).</summary>
-    internal static RepositoryPlan Plan(ImageRanking ranking, int keep)
+    internal static RepositoryPlan Plan(ImageRanking ranking, int keep, Retention retention)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentOutOfRangeException.ThrowIfLessThan(keep, 1);
+        ArgumentNullException.ThrowIfNull(retention);
 
         var newestFirst = ranking.NewestFirst();
 
@@ -44,13 +48,13 @@ public static class DeleteOldestPlanner
                 activeRank++;
             }
 
-            decisions.Add(Decide(image, keep, activeRank, reasons));
+            decisions.Add(Decide(image, keep, activeRank, reasons, retention));
         }
 
         return MovedTagGuard.Apply(new RepositoryPlan(decisions), ranking.MovedTags);
     }
 
-    private static ImageDecision Decide(RankedImage ranked, int keep, int activeRank, Reasons reasons)
+    private static ImageDecision Decide(RankedImage ranked, int keep, int activeRank, Reasons reasons, Retention retention)
     {
         var image = ranked.Image;
         if (image.IsActive && activeRank <= keep)
@@ -68,13 +72,13 @@ public static class DeleteOldestPlanner
             return ImageDecision.Keep(image, $"holds floating tag {floatingTag}");
         }
 
-        if (!image.IsActive)
+        if (retention.KeepReason(image) is { } kept)
         {
-            return ImageDecision.Keep(image, "archived");
+            return ImageDecision.Keep(image, kept);
         }
 
         // The image holds no floating tag (it would have been kept), so none is among the tags removed here.
-        return new ImageDecision(image, ImageAction.Remove, ranked.EnvironmentTags, reasons.Removed);
+        return new ImageDecision(image, ImageAction.Remove, ranked.EnvironmentTags, reasons.Removed + retention.ArchiveNote(image));
     }
 
     // Worded once per plan, not once per image.

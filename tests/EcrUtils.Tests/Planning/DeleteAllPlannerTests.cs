@@ -63,11 +63,23 @@ public sealed class DeleteAllPlannerTests
     }
 
     [Fact]
-    public void Plan_KeepsArchivedImages()
+    public void Plan_TearsArchivedImagesDownToo()
     {
         EcrImage[] images = [Archived("d1", 1, "am-1"), Image("d2", 2, "am-2")];
 
         var sut = DeleteAllPlanner.Plan(images, s_rules);
+
+        Assert.Empty(sut.Kept);
+        Assert.Equal(["sha256:d2", "sha256:d1"], sut.Removals.Select(d => d.Image.Digest));
+        Assert.Equal("environment torn down; archived", sut.Removals[1].Reason);
+    }
+
+    [Fact]
+    public void Plan_WithArchive_LeavesArchivedImagesAsTheyAre()
+    {
+        EcrImage[] images = [Archived("d1", 1, "am-1"), Image("d2", 2, "am-2")];
+
+        var sut = DeleteAllPlanner.Plan(images, s_rules, new Retention(DateTimeOffset.UnixEpoch, Archive: true));
 
         Assert.Equal("archived", Assert.Single(sut.Kept).Reason);
         Assert.Equal("sha256:d2", Assert.Single(sut.Removals).Image.Digest);

@@ -10,6 +10,9 @@ public sealed class DeleteOldestPlannerTests
 {
     private static readonly TagRules s_rules = TagRules.Create("am", null, null, ["^release-"]);
 
+    // The test images' clock: minutes after their fixed start.
+    private static DateTimeOffset At(int minute) => Image("clock", minute).PushedAt;
+
     [Fact]
     public void Plan_KeepsTwoNewest_WhenEnvironmentHasFive()
     {
@@ -142,16 +145,85 @@ public sealed class DeleteOldestPlannerTests
     }
 
     [Fact]
-    public void Plan_KeepsArchivedImages_WithoutCountingThem()
+    public void Plan_WithArchive_LeavesArchivedImagesAsTheyAre_WithoutCountingThem()
     {
         EcrImage[] images = [Image("d1", 1, "am-1"), Image("d2", 2, "am-2"), Archived("d3", 3, "am-3")];
 
-        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1);
+        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1, new Retention(At(60), Archive: true));
 
         Assert.Equal("archived", Assert.Single(sut.Kept, d => d.Image.Digest == "sha256:d3").Reason);
         Assert.Equal("the newest", Assert.Single(sut.Kept, d => d.Image.Digest == "sha256:d2").Reason);
         Assert.Equal(["sha256:d1"], sut.Removals.Select(d => d.Image.Digest));
         Assert.Equal("older than the newest", sut.Removals[0].Reason);
+    }
+
+    [Fact]
+    public void Plan_WithoutArchive_RemovesArchivedImages_WhichNeverCountAmongTheNewest_AndSaysWhenThatIsBilledEarly()
+    {
+        EcrImage[] images =
+        [
+            Image("d1", 1, "am-1"),
+            Image("d2", 2, "am-2"),
+            Archived("d3", 3, "am-3") with { LastArchivedAt = At(30) },
+            Archived("d4", 4, "am-4") with { LastArchivedAt = At(30) - TimeSpan.FromDays(100) },
+        ];
+
+        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1, new Retention(At(30) + TimeSpan.FromDays(2)));
+
+        Assert.Equal("sha256:d2", Assert.Single(sut.Kept).Image.Digest);
+        Assert.Equal(["sha256:d4", "sha256:d3", "sha256:d1"], sut.Removals.Select(d => d.Image.Digest));
+        Assert.Equal(
+            "older than the newest; archived 2026-03-01, 2 days ago: deleting it now is billed for the rest of its 90 days in the archive",
+            sut.Removals[1].Reason);
+        Assert.Equal("older than the newest; archived", sut.Removals[0].Reason);
+    }
+
+    [Fact]
+    public void Plan_KeepsAnImageBeingRestored()
+    {
+        EcrImage[] images = [Image("d1", 1, "am-1") with { Status = "ACTIVATING" }, Image("d2", 2, "am-2")];
+
+        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1);
+
+        Assert.Equal("being restored from the archive", Assert.Single(sut.Kept, d => d.Image.Digest == "sha256:d1").Reason);
+        Assert.Empty(sut.Removals);
+    }
+
+    [Fact]
+    public void Plan_OlderThan_KeepsImagesPushedWithinIt_OnTopOfTheNewest()
+    {
+        var now = At(0) + TimeSpan.FromDays(20);
+        EcrImage[] images =
+        [
+            Image("d1", 1, "am-1"),
+            Image("d2", 2, "am-2") with { PushedAt = now - TimeSpan.FromDays(13) },
+            Image("d3", 3, "am-3") with { PushedAt = now - TimeSpan.FromDays(1) },
+        ];
+
+        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1, new Retention(now, OlderThan: TimeSpan.FromDays(14)));
+
+        Assert.Equal(["sha256:d3", "sha256:d2"], sut.Kept.Select(d => d.Image.Digest));
+        Assert.Equal("pushed 2026-03-08, 13 days ago: not older than 14d (--older-than)", sut.Kept[1].Reason);
+        Assert.Equal(["sha256:d1"], sut.Removals.Select(d => d.Image.Digest));
+    }
+
+    [Fact]
+    public void Plan_KeepPulledWithin_KeepsImagesPulledWithinIt_NotThoseNeverPulledOrPulledBefore()
+    {
+        var now = At(0) + TimeSpan.FromDays(20);
+        EcrImage[] images =
+        [
+            Image("d1", 1, "am-1") with { LastRecordedPullTime = now - TimeSpan.FromHours(30) },
+            Image("d2", 2, "am-2") with { LastRecordedPullTime = now - TimeSpan.FromDays(3) },
+            Image("d3", 3, "am-3"),
+            Image("d4", 4, "am-4"),
+        ];
+
+        var sut = DeleteOldestPlanner.Plan(images, s_rules, keep: 1, new Retention(now, KeepPulledWithin: TimeSpan.FromHours(48)));
+
+        Assert.Equal(["sha256:d4", "sha256:d1"], sut.Kept.Select(d => d.Image.Digest));
+        Assert.Equal("pulled 2026-03-20, 1 day ago (--keep-pulled-within=2d)", sut.Kept[1].Reason);
+        Assert.Equal(["sha256:d3", "sha256:d2"], sut.Removals.Select(d => d.Image.Digest));
     }
 
     [Fact]

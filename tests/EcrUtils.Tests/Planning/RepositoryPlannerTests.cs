@@ -17,12 +17,12 @@ public sealed class RepositoryPlannerTests
         var ranking = new ImageRanking(s_options.CreateTagRules("automation-master"));
         ranking.Add([.. Enumerable.Range(1, 5).Select(i => new EcrImage($"sha256:{i}", [$"automation-master-{i}"], OperationFixture.At(i), 1))]);
 
-        var plan = RepositoryPlanner.For(task, s_options).Plan(ranking);
+        var plan = RepositoryPlanner.For(task, s_options, OperationFixture.At(60)).Plan(ranking);
 
         Assert.Equal((kept, 5 - kept), (plan.Kept.Count, plan.Removals.Count));
     }
 
     [Fact]
     public void For_RefusesATaskThatDeletesNothing() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => RepositoryPlanner.For(EcrTask.GetLatestImages, s_options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RepositoryPlanner.For(EcrTask.GetLatestImages, s_options, OperationFixture.At(60)));
 }

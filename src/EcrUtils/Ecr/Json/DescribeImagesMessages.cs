@@ -19,4 +19,6 @@ internal sealed record ImageDetailDto(
     long? ImageSizeInBytes,
     string? ImageManifestMediaType,
     string? ArtifactMediaType,
-    string? ImageStatus);
+    string? ImageStatus,
+    decimal? LastRecordedPullTime,
+    decimal? LastArchivedAt);

@@ -16,4 +16,6 @@ namespace EcrUtils.Ecr.Json;
 [JsonSerializable(typeof(BatchGetImageResponse))]
 [JsonSerializable(typeof(BatchDeleteImageRequest))]
 [JsonSerializable(typeof(BatchDeleteImageResponse))]
+[JsonSerializable(typeof(UpdateImageStorageClassRequest))]
+[JsonSerializable(typeof(UpdateImageStorageClassResponse))]
 internal sealed partial class EcrJsonContext : JsonSerializerContext;
