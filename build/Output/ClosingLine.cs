@@ -33,7 +33,34 @@ internal static class ClosingLine
             ? $" The run before it ({earlier.Status}, started {earlier.StartedAt.ToString("u", CultureInfo.InvariantCulture)}) had removed {Quantity.Of(tags, "tag")} that its report left open: see {earlier.ReportPath}."
             : string.Empty;
 
-    private static string DeletionOutcome(RunResult run)
+    private static string DeletionOutcome(RunResult run) => run.Options.Archive ? ArchiveOutcome(run) : DeleteOutcome(run);
+
+    // --archive: what was archived comes first; tags removed from images that other tags keep, after.
+    private static string ArchiveOutcome(RunResult run)
+    {
+        var inRepositories = Quantity.Of(run.Repositories.Count, "repository", "repositories");
+        var archived = $"{Quantity.Of(run.ImagesArchived, "image")} ({ByteSize.Format(run.BytesArchived)})";
+        const string Billing = "ECR bills archived images for at least 90 days; RestoreImages brings them back.";
+        if (run.Preview)
+        {
+            return run.Status is RunStatus.Cancelled or RunStatus.Failed
+                ? "Preview stopped. Nothing was changed."
+                : $"Preview of {inRepositories}: {archived} would be archived, {Quantity.Of(run.ImagesToRemove, "image")} would lose {run.Environment} (other tags keep them). Nothing was changed. {Billing}";
+        }
+
+        var tags = run.TagsRemoved > 0 ? $"; removed {Quantity.Of(run.TagsRemoved, "tag")} of {run.Environment} from images that other tags keep" : string.Empty;
+        var done = $"archived {archived} in {inRepositories}{tags}";
+        return run.Status switch
+        {
+            RunStatus.Cancelled => $"Cancelled after it {done}; run the same command again to finish.",
+            RunStatus.Failed => $"Stopped by an error after it {done} (see the error below).",
+            RunStatus.PartialFailure => $"Partly done: {done}; {Quantity.Of(run.RepositoriesWithFailures, "repository", "repositories")} had failures (listed above). {Billing}",
+            _ when run.ImagesArchived + run.TagsRemoved == 0 => $"Nothing to archive in {inRepositories}: every image of {run.Environment} is kept.",
+            _ => $"{char.ToUpperInvariant(done[0])}{done[1..]}. {Billing}",
+        };
+    }
+
+    private static string DeleteOutcome(RunResult run)
     {
         var repositories = run.Repositories;
         var bytes = ByteSize.Format(run.BytesReclaimed);

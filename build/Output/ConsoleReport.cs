@@ -67,24 +67,40 @@ internal static class ConsoleReport
     {
         // "Removed" would say tags in the closing line and images here: the columns say which.
         var (losing, deleted) = run.Preview ? ("Would lose it", "Would delete") : ("Images that lost it", "Images deleted");
-        var table = new Table().Title($"{run.Task} of {Markup.Escape(run.Environment)}{(run.Preview ? " (preview)" : string.Empty)}")
-            .AddColumns("Repository", "Images kept", losing, deleted, "Reclaimed", "Status");
+        var archives = run.Options.Archive;
+        var table = new Table().Title($"{run.Task} of {Markup.Escape(run.Environment)}{(run.Preview ? " (preview)" : string.Empty)}{(archives ? " (archive)" : string.Empty)}")
+            .AddColumns("Repository", "Images kept", losing, deleted, "Reclaimed");
+        if (archives)
+        {
+            table.AddColumns(run.Preview ? "Would archive" : "Images archived", "Archived size");
+        }
+
+        table.AddColumn("Status");
         foreach (var repository in run.Repositories)
         {
             var status = ReportProjection.Name(repository.Status);
-            table.AddRow(
+            List<string> cells =
+            [
                 Markup.Escape(repository.Repository.Name),
                 repository.ImagesKept.ToString(CultureInfo.InvariantCulture),
                 // What happened, not what was planned: a stopped run shows how far it got.
                 (run.Preview ? repository.ImagesToRemove : repository.ImagesRemoved).ToString(CultureInfo.InvariantCulture),
                 repository.ImagesDeleted.ToString(CultureInfo.InvariantCulture),
                 ByteSize.Format(repository.BytesReclaimed),
-                repository.Status switch
-                {
-                    RepositoryStatus.Failed => $"[red]{status}[/]",
-                    RepositoryStatus.Cancelled => $"[yellow]{status}[/]",
-                    _ => status,
-                });
+            ];
+            if (archives)
+            {
+                cells.Add(repository.ImagesArchived.ToString(CultureInfo.InvariantCulture));
+                cells.Add(ByteSize.Format(repository.BytesArchived));
+            }
+
+            cells.Add(repository.Status switch
+            {
+                RepositoryStatus.Failed => $"[red]{status}[/]",
+                RepositoryStatus.Cancelled => $"[yellow]{status}[/]",
+                _ => status,
+            });
+            table.AddRow([.. cells]);
         }
 
         console.Write(table);
@@ -104,8 +120,16 @@ internal static class ConsoleReport
             foreach (var image in repository.Images)
             {
                 var decision = image.Decision;
-                if (decision.Action != ImageAction.Remove || shown++ >= limit)
+                if (decision.Action == ImageAction.Keep || shown++ >= limit)
                 {
+                    continue;
+                }
+
+                if (decision.Action == ImageAction.Archive)
+                {
+                    var archive = run.Preview ? "would archive" : ReportProjection.Name(image.Outcome);
+                    lines.WriteLine($"  {repository.Repository.Name}: {archive} {decision.Image.Digest} ({string.Join(", ", decision.Image.Tags)}), keeping its tags");
+                    RelatedImageLines.Write(lines, image, run.Preview);
                     continue;
                 }
 
@@ -115,9 +139,9 @@ internal static class ConsoleReport
             }
         }
 
-        if (run.ImagesToRemove > limit && limit > 0)
+        if (shown > limit && limit > 0)
         {
-            lines.WriteLine($"  … and {Quantity.Of(run.ImagesToRemove - limit, "more image")}: every image is in the report, {reportPath} (--verbosity=verbose lists them here).");
+            lines.WriteLine($"  … and {Quantity.Of(shown - limit, "more image")}: every image is in the report, {reportPath} (--verbosity=verbose lists them here).");
         }
 
         lines.Flush();

@@ -33,6 +33,12 @@ internal static class GitHubReport
             var (images, bytes) = run.Preview ? ("would-delete-images", "would-reclaim-bytes") : ("images-deleted", "bytes-reclaimed");
             commands.SetOutputParameter(images, run.ImagesDeleted.ToString(CultureInfo.InvariantCulture));
             commands.SetOutputParameter(bytes, run.BytesReclaimed.ToString(CultureInfo.InvariantCulture));
+            if (run.Options.Archive)
+            {
+                var (archived, archivedBytes) = run.Preview ? ("would-archive-images", "would-archive-bytes") : ("images-archived", "bytes-archived");
+                commands.SetOutputParameter(archived, run.ImagesArchived.ToString(CultureInfo.InvariantCulture));
+                commands.SetOutputParameter(archivedBytes, run.BytesArchived.ToString(CultureInfo.InvariantCulture));
+            }
             foreach (var repository in run.Repositories)
             {
                 var name = repository.Repository.Name;

@@ -13,7 +13,7 @@ internal static class RelatedImageLines
         foreach (var related in image.Related)
         {
             var decision = related.Decision;
-            var verb = preview ? (decision.Deletes ? "would delete" : "would keep")
+            var verb = preview ? (decision.Archives ? "would archive" : decision.Deletes ? "would delete" : "would keep")
                 : related.Status == RelatedImageStatus.Planned ? "not reached"
                 : ReportProjection.Name(related.Status);
             var kind = decision.Kind == RelatedImageKind.Child ? "child" : "companion";

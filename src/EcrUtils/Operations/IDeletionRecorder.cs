@@ -32,6 +32,9 @@ public interface IDeletionRecorder
     /// <summary>Children or companions were deleted, kept or failed.</summary>
     void RelatedCompleted(EcrRepository repository, IReadOnlyList<RelatedImageOutcome> outcomes);
 
+    /// <summary>Images (and children of indexes) were archived instead of deleted, or failed to be (<c>--archive</c>).</summary>
+    void Archived(EcrRepository repository, IReadOnlyList<ArchivalOutcome> outcomes);
+
     /// <summary>A problem that needs a person's attention, e.g. a tag that moved to another image.</summary>
     void Problem(EcrRepository repository, DeletionProblem problem);
 

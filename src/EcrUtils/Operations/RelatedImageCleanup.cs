@@ -30,6 +30,12 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
         return IndexReferenceGuard.Apply(plan, images, _catalog);
     }
 
+    /// <summary>
+    /// <c>--archive</c>: the children that would have been deleted with the indexes <paramref name="plan"/> deletes (the
+    /// plan before <see cref="ArchivePlan.Apply"/>), to be archived with them.
+    /// </summary>
+    public CleanupPlan ChildrenToArchive(RepositoryPlan plan) => ArchivePlan.ChildrenOf(CleanupPlanner.PlanAhead(_images, plan, _catalog, rules));
+
     /// <summary>Records what would go with the plan's deletions, deleting nothing.</summary>
     public void Preview(RepositoryPlan plan) => Record(CleanupPlanner.PlanAhead(_images, plan, _catalog, rules));
 

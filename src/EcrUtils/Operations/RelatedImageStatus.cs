@@ -17,4 +17,7 @@ public enum RelatedImageStatus
 
     /// <summary>ECR's answer neither confirmed its deletion nor listed a failure; the problem is reported.</summary>
     Unconfirmed,
+
+    /// <summary>It was archived with the index it belongs to (<c>--archive</c>).</summary>
+    Archived,
 }

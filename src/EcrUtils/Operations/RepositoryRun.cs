@@ -19,6 +19,7 @@ internal sealed class RepositoryRun
     private readonly EcrRepository _repository;
     private readonly TagRemoval _tagRemoval;
     private readonly RelatedImageCleanup _related;
+    private readonly ImageArchival _archival;
     private readonly ImageRanking _ranking;
 
     public RepositoryRun(IEcrClient client, IDeletionRecorder recorder, EcrOptions options, TagRules rules, EcrRepository repository)
@@ -29,6 +30,7 @@ internal sealed class RepositoryRun
         _repository = repository;
         _tagRemoval = new TagRemoval(client, options.RegistryId, repository, recorder);
         _related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder);
+        _archival = new ImageArchival(client, options.RegistryId, repository, recorder);
         _ranking = new ImageRanking(rules);
     }
 
@@ -57,18 +59,45 @@ internal sealed class RepositoryRun
         }
 
         plan = await _related.PrepareAsync(images, plan, token).ConfigureAwait(false);
-        _recorder.Planned(_repository, plan);
-        if (_options.Preview)
+        if (_options.Archive)
         {
-            _related.Preview(plan);
+            await ArchiveAsync(plan, stop).ConfigureAwait(false);
         }
         else
         {
-            await _tagRemoval.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
-            await _related.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
+            _recorder.Planned(_repository, plan);
+            if (_options.Preview)
+            {
+                _related.Preview(plan);
+            }
+            else
+            {
+                await _tagRemoval.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
+                await _related.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
+            }
         }
 
         _recorder.RepositoryCompleted(_repository);
+    }
+
+    // --archive: what would be deleted is archived instead (indexes before their children); tags that only leave an
+    // image another tag keeps are removed as without it. Nothing is deleted, so nothing goes with it.
+    private async Task ArchiveAsync(RepositoryPlan plan, RunStop stop)
+    {
+        var children = _related.ChildrenToArchive(plan);
+        plan = ArchivePlan.Apply(plan);
+        _recorder.Planned(_repository, plan);
+        if (children.Decisions.Count > 0)
+        {
+            _recorder.RelatedPlanned(_repository, children);
+        }
+
+        if (!_options.Preview)
+        {
+            await _tagRemoval.RunAsync(plan, _options.MaxParallel, stop).ConfigureAwait(false);
+            await _archival.RunAsync([.. plan.Archivals.Select(d => d.Image.Digest)], _options.MaxParallel, stop).ConfigureAwait(false);
+            await _archival.RunAsync([.. children.Decisions.Select(d => d.Image.Digest)], _options.MaxParallel, stop).ConfigureAwait(false);
+        }
     }
 
     // Runs a step; a failure (other than the run being stopped) fails this repository only.

@@ -8,4 +8,10 @@ public enum ImageAction
 
     /// <summary>The environment's tags are removed from the image; ECR deletes the image when its last tag goes.</summary>
     Remove,
+
+    /// <summary>
+    /// The image, which would have been deleted, is archived instead (<c>--archive</c>): it keeps all its tags, cannot be
+    /// pulled, and can be restored.
+    /// </summary>
+    Archive,
 }

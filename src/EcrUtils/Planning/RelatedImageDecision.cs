@@ -25,6 +25,12 @@ public sealed record RelatedImageDecision(
     string Reason)
 {
     /// <summary>
+    /// Whether it is archived with the index it belongs to (<c>--archive</c>: a child that would have been deleted with
+    /// its index); such a decision deletes nothing.
+    /// </summary>
+    public bool Archives { get; init; }
+
+    /// <summary>
     /// How it is deleted: a child (untagged) by its digest, a companion by each of its tags, so that a tag added while
     /// the run goes survives, as everywhere else. Empty when it is kept.
     /// </summary>

@@ -10,6 +10,9 @@ public sealed record RepositoryPlan(IReadOnlyList<ImageDecision> Decisions)
     /// <summary>The images that are kept.</summary>
     public IReadOnlyList<ImageDecision> Kept => [.. Decisions.Where(d => d.Action == ImageAction.Keep)];
 
+    /// <summary>The images archived instead of deleted (<c>--archive</c>).</summary>
+    public IReadOnlyList<ImageDecision> Archivals => [.. Decisions.Where(d => d.Action == ImageAction.Archive)];
+
     /// <summary>How many images go entirely (lose their last tag).</summary>
     public int ImagesDeleted => Decisions.Count(d => d.DeletesImage);
 

@@ -83,10 +83,11 @@ public sealed record Retention(DateTimeOffset Now, TimeSpan? OlderThan = null, T
             : Plural((int)elapsed.TotalDays, "day") + " ago";
     }
 
-    private static string Duration(TimeSpan duration) =>
+    /// <summary>A duration as the arguments write it: whole days (<c>14d</c>) or hours (<c>36h</c>).</summary>
+    public static string Duration(TimeSpan duration) =>
         duration.Ticks % TimeSpan.TicksPerDay == 0
-            ? ((int)duration.TotalDays).ToString(CultureInfo.InvariantCulture) + "d"
-            : ((int)duration.TotalHours).ToString(CultureInfo.InvariantCulture) + "h";
+            ? ((long)duration.TotalDays).ToString(CultureInfo.InvariantCulture) + "d"
+            : ((long)duration.TotalHours).ToString(CultureInfo.InvariantCulture) + "h";
 
     private static string Plural(int count, string unit) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {unit}{(count == 1 ? string.Empty : "s")}");

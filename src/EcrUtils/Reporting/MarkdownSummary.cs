@@ -57,11 +57,16 @@ public static class MarkdownSummary
         foreach (var repository in run.Repositories)
         {
             markdown.Append(CultureInfo.InvariantCulture,
-                $"| {MarkdownText.Escape(repository.Repository.Name)} | {repository.ImagesKept} | {repository.ImagesToRemove} | {repository.ImagesDeleted} | {ByteSize.Format(repository.BytesReclaimed)} | {ReportProjection.Name(repository.Status)} |\n");
+                $"| {MarkdownText.Escape(repository.Repository.Name)} | {repository.ImagesKept} | {(run.Preview ? repository.ImagesToRemove : repository.ImagesRemoved)} | {repository.ImagesDeleted} | {ByteSize.Format(repository.BytesReclaimed)} | {ReportProjection.Name(repository.Status)} |\n");
         }
 
         var outcome = run.Preview ? "would be deleted" : "were deleted";
         markdown.Append(CultureInfo.InvariantCulture, $"\n**{run.ImagesDeleted}** images {outcome}, **{ByteSize.Format(run.BytesReclaimed)}** reclaimed.\n");
+        if (run.Options.Archive)
+        {
+            var archived = run.Preview ? "would be archived" : "were archived";
+            markdown.Append(CultureInfo.InvariantCulture, $"\n**{run.ImagesArchived}** images {archived} instead ({ByteSize.Format(run.BytesArchived)}), keeping their tags. ECR bills archived images for at least 90 days; `RestoreImages` brings them back.\n");
+        }
         InUseMarkdown.Append(run, markdown);
 
         var failures = run.Repositories.Where(r => r.Error is not null).ToList();

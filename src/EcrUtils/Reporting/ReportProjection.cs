@@ -34,7 +34,12 @@ public static class ReportProjection
                 options.FallbackEnvironment,
                 // What the run used, also where the arguments left it to the credentials and the environment.
                 options.RegistryId ?? run.FirstRepository?.RegistryId,
-                options.Region ?? run.FirstRepository?.Region),
+                options.Region ?? run.FirstRepository?.Region)
+            {
+                OlderThan = options.OlderThan is { } olderThan ? Retention.Duration(olderThan) : null,
+                KeepPulledWithin = options.KeepPulledWithin is { } within ? Retention.Duration(within) : null,
+                Archive = options.Archive ? true : null,
+            },
             Repositories = [.. run.Repositories.Select(r => Repository(r, r.Images))],
             LatestImages = [.. run.LatestImages.Select(Latest)],
             InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,
@@ -61,6 +66,8 @@ public static class ReportProjection
             Images = [.. images.Select(Image)],
             Problems = [.. repository.Problems.Select(p => new ProblemReport(p.Tag, p.Digest, p.Code, p.Message))],
             RemovedByEarlierRun = repository.RemovedByEarlierRun.Count > 0 ? repository.RemovedByEarlierRun : null,
+            ImagesArchived = repository.Archives ? repository.ImagesArchived : null,
+            BytesArchived = repository.Archives ? repository.BytesArchived : null,
         };
     }
 
@@ -75,7 +82,12 @@ public static class ReportProjection
             Tags = decision.Image.Tags,
             PushedAt = decision.Image.PushedAt,
             SizeInBytes = decision.Image.SizeInBytes,
-            Action = decision.Action == ImageAction.Keep ? "keep" : "remove",
+            Action = decision.Action switch
+            {
+                ImageAction.Keep => "keep",
+                ImageAction.Archive => "archive",
+                _ => "remove",
+            },
             Reason = decision.Reason,
             TagsToRemove = decision.TagsToRemove,
             DeletesImage = decision.DeletesImage,
@@ -118,6 +130,7 @@ public static class ReportProjection
         ImageOutcome.Removed => "removed",
         ImageOutcome.PartlyRemoved => "partly-removed",
         ImageOutcome.Unconfirmed => "unconfirmed",
+        ImageOutcome.Archived => "archived",
         _ => "failed",
     };
 
@@ -128,6 +141,7 @@ public static class ReportProjection
         RelatedImageStatus.Deleted => "deleted",
         RelatedImageStatus.Kept => "kept",
         RelatedImageStatus.Unconfirmed => "unconfirmed",
+        RelatedImageStatus.Archived => "archived",
         _ => "failed",
     };
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcrUtils.Reporting;
 
 /// <summary>The settings of a run, as recorded in its report.</summary>
@@ -8,4 +10,17 @@ public sealed record ReportSettings(
     int? Keep,
     string? FallbackEnvironment,
     string? RegistryId,
-    string? Region);
+    string? Region)
+{
+    /// <summary><c>--older-than</c> (e.g. <c>14d</c>); left out when not given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? OlderThan { get; init; }
+
+    /// <summary><c>--keep-pulled-within</c> (e.g. <c>7d</c>); left out when not given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? KeepPulledWithin { get; init; }
+
+    /// <summary>True with <c>--archive</c>; left out otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Archive { get; init; }
+}

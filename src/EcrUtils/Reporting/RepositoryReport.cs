@@ -44,4 +44,12 @@ public sealed record RepositoryReport
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? RemovedByEarlierRun { get; init; }
+
+    /// <summary><c>--archive</c>: images and children archived instead of deleted (in a preview: that would be); left out otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ImagesArchived { get; init; }
+
+    /// <summary><c>--archive</c>: the size of what was (in a preview: would be) archived; left out otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? BytesArchived { get; init; }
 }

@@ -23,4 +23,7 @@ public enum ImageOutcome
     /// or the call was given up): not counted as removed; the next run finds out.
     /// </summary>
     Unconfirmed,
+
+    /// <summary>Archived instead of deleted (<c>--archive</c>): it keeps its tags and can be restored.</summary>
+    Archived,
 }

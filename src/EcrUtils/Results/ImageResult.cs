@@ -1,3 +1,4 @@
+using EcrUtils.Operations;
 using EcrUtils.Planning;
 
 namespace EcrUtils.Results;
@@ -50,6 +51,16 @@ public sealed class ImageResult
             : Outcome;
         return RemovedTags.Count - before;
     }
+
+    /// <summary>Whether the image was archived (in a preview: would be).</summary>
+    public bool IsArchived(bool preview) => Decision.Action == ImageAction.Archive && (preview || Outcome == ImageOutcome.Archived);
+
+    internal void Apply(ArchivalOutcome outcome) => Outcome = outcome.Status switch
+    {
+        ArchivalStatus.Archived => ImageOutcome.Archived,
+        ArchivalStatus.Failed => ImageOutcome.Failed,
+        _ => ImageOutcome.Unconfirmed,
+    };
 
     internal void ClearRelated() => _related?.Clear();
 

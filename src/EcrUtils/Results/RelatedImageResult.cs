@@ -9,7 +9,7 @@ public sealed class RelatedImageResult
     internal RelatedImageResult(RelatedImageDecision decision)
     {
         Decision = decision;
-        Status = decision.Deletes ? RelatedImageStatus.Planned : RelatedImageStatus.Kept;
+        Status = decision.Deletes || decision.Archives ? RelatedImageStatus.Planned : RelatedImageStatus.Kept;
         Reason = decision.Reason;
     }
 
@@ -21,6 +21,9 @@ public sealed class RelatedImageResult
 
     /// <summary>Why it is kept, failed or unconfirmed; the plan's reason until an answer says more.</summary>
     public string Reason { get; private set; }
+
+    /// <summary>Whether it was archived with its index (in a preview: would be).</summary>
+    public bool IsArchived(bool preview) => Decision.Archives && (preview || Status == RelatedImageStatus.Archived);
 
     /// <summary>Whether it left the registry (in a preview: would leave it).</summary>
     public bool IsDeleted(bool preview) => preview ? Decision.Deletes : Status == RelatedImageStatus.Deleted;

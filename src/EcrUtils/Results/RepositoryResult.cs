@@ -16,12 +16,16 @@ public sealed class RepositoryResult
     private readonly IReadOnlySet<string>? _openEarlier;
     private Dictionary<string, ImageResult>? _imagesByTag;
 
-    internal RepositoryResult(EcrRepository repository, bool preview, IReadOnlySet<string>? openEarlier = null)
+    internal RepositoryResult(EcrRepository repository, bool preview, IReadOnlySet<string>? openEarlier = null, bool archives = false)
     {
         Repository = repository;
         _preview = preview;
         _openEarlier = openEarlier;
+        Archives = archives;
     }
+
+    /// <summary>Whether the run archives instead of deleting (<c>--archive</c>).</summary>
+    public bool Archives { get; }
 
     /// <summary>The repository.</summary>
     public EcrRepository Repository { get; }
@@ -49,6 +53,12 @@ public sealed class RepositoryResult
 
     /// <summary>Images, children and companions that left (in a preview: would leave) the registry.</summary>
     public int ImagesDeleted { get; private set; }
+
+    /// <summary>Images and children archived instead of deleted (in a preview: that would be); <c>--archive</c> only.</summary>
+    public int ImagesArchived { get; private set; }
+
+    /// <summary>The size of what was (in a preview: would be) archived.</summary>
+    public long BytesArchived { get; private set; }
 
     /// <summary>Images that lost every tag they were to lose (in a preview: 0); less than planned when a run was stopped or failed.</summary>
     public int ImagesRemoved => _images.Count(i => i.Outcome == ImageOutcome.Removed);
@@ -162,6 +172,39 @@ public sealed class RepositoryResult
         return [.. _images.Where(i => i.Related.Count > 0)];
     }
 
+    internal IReadOnlyList<ImageResult> Apply(IReadOnlyList<ArchivalOutcome> outcomes)
+    {
+        var touched = new List<ImageResult>();
+        foreach (var outcome in outcomes)
+        {
+            foreach (var image in _images.Where(i => i.Decision.Action == ImageAction.Archive && string.Equals(i.Decision.Image.Digest, outcome.Digest, StringComparison.Ordinal)))
+            {
+                image.Apply(outcome);
+                touched.Add(image);
+            }
+
+            foreach (var image in _images)
+            {
+                foreach (var related in image.Related.Where(r => r.Decision.Archives && string.Equals(r.Decision.Image.Digest, outcome.Digest, StringComparison.Ordinal)))
+                {
+                    related.Apply(new RelatedImageOutcome(
+                        outcome.Digest,
+                        outcome.Status switch
+                        {
+                            ArchivalStatus.Archived => RelatedImageStatus.Archived,
+                            ArchivalStatus.Failed => RelatedImageStatus.Failed,
+                            _ => RelatedImageStatus.Unconfirmed,
+                        },
+                        outcome.Reason));
+                    touched.Add(image);
+                }
+            }
+        }
+
+        Recount();
+        return [.. touched.Distinct()];
+    }
+
     internal void Add(DeletionProblem problem) => _problems.Add(problem);
 
     internal void Fail(string reason)
@@ -212,5 +255,10 @@ public sealed class RepositoryResult
         ImagesDeleted = deleted.Count + related.Count;
         CompanionTagsRemoved = _preview ? 0 : related.Where(r => r.Decision.Kind == RelatedImageKind.Companion).Sum(r => r.Decision.Image.Tags.Count);
         BytesReclaimed = deleted.Sum(i => i.Decision.Image.SizeInBytes) + related.Sum(r => r.Decision.Image.SizeInBytes);
+        var archived = _images.Where(i => i.IsArchived(_preview)).Select(i => i.Decision.Image)
+            .Concat(_images.SelectMany(i => i.Related).Where(r => r.IsArchived(_preview)).Select(r => r.Decision.Image))
+            .ToList();
+        ImagesArchived = archived.Count;
+        BytesArchived = archived.Sum(i => i.SizeInBytes);
     }
 }

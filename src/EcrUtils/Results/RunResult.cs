@@ -93,6 +93,12 @@ public sealed class RunResult : IDeletionRecorder
     /// <summary>Bytes freed (in a preview: that would be freed).</summary>
     public long BytesReclaimed => _repositories.Sum(r => r.BytesReclaimed);
 
+    /// <summary>Images and children archived instead of deleted (in a preview: that would be); <c>--archive</c> only.</summary>
+    public int ImagesArchived => _repositories.Sum(r => r.ImagesArchived);
+
+    /// <summary>The size of what was (in a preview: would be) archived.</summary>
+    public long BytesArchived => _repositories.Sum(r => r.BytesArchived);
+
     /// <summary>Repositories that finished, and of those, the ones that failed.</summary>
     public (int Finished, int Failed) Finished =>
         (_repositories.Count(r => r.IsFinished), _repositories.Count(r => r.IsFinished && r.Error is not null));
@@ -170,6 +176,13 @@ public sealed class RunResult : IDeletionRecorder
 
     /// <inheritdoc />
     public void RelatedCompleted(EcrRepository repository, IReadOnlyList<RelatedImageOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        Change(repository, result => result.Apply(outcomes));
+    }
+
+    /// <inheritdoc />
+    public void Archived(EcrRepository repository, IReadOnlyList<ArchivalOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         Change(repository, result => result.Apply(outcomes));
@@ -272,7 +285,7 @@ public sealed class RunResult : IDeletionRecorder
     {
         if (!_byName.TryGetValue(repository.Name, out var result))
         {
-            result = new RepositoryResult(repository, Preview, EarlierRun?.OpenTags.GetValueOrDefault(repository.Uri));
+            result = new RepositoryResult(repository, Preview, EarlierRun?.OpenTags.GetValueOrDefault(repository.Uri), Options.Archive);
             _byName.Add(repository.Name, result);
             var position = _repositories.FindIndex(r => string.CompareOrdinal(r.Repository.Name, repository.Name) > 0);
             _repositories.Insert(position < 0 ? _repositories.Count : position, result);

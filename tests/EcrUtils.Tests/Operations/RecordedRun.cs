@@ -37,6 +37,8 @@ internal sealed class RecordedRun(RunResult run, ReportWriter writer) : IDeletio
 
     public void RelatedCompleted(EcrRepository repository, IReadOnlyList<RelatedImageOutcome> outcomes) => Run.RelatedCompleted(repository, outcomes);
 
+    public void Archived(EcrRepository repository, IReadOnlyList<ArchivalOutcome> outcomes) => Run.Archived(repository, outcomes);
+
     public void Problem(EcrRepository repository, DeletionProblem problem) => Run.Problem(repository, problem);
 
     public void RepositoryFailed(EcrRepository repository, string reason) => Run.RepositoryFailed(repository, reason);
