@@ -30,7 +30,8 @@ return new CakeHost()
             : null)
         .AddSingleton<ReportFactory>()
         .AddSingleton<DeletionRun>()
-        .AddSingleton<LatestImagesRun>())
+        .AddSingleton<LatestImagesRun>()
+        .AddSingleton<RestoreRun>())
     .Run(args);
 
 // The one pipeline of the run: its rate limit and its cap on requests in flight hold for every client.

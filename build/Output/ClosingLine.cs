@@ -1,4 +1,5 @@
 using System.Globalization;
+using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
@@ -9,7 +10,39 @@ namespace Build.Output;
 internal static class ClosingLine
 {
     public static string For(RunResult run, string reportPath) =>
-        $"{(run.Task == EcrTask.GetLatestImages ? Latest(run) : Deletion(run))} Report: {reportPath}";
+        $"{run.Task switch { EcrTask.GetLatestImages => Latest(run), EcrTask.RestoreImages => Restore(run), _ => Deletion(run) }} Report: {reportPath}";
+
+    private static string Restore(RunResult run)
+    {
+        var restores = run.Restores ?? [];
+        int Count(RestoreStatus status) => restores.Count(r => r.Status == status);
+        var inRepositories = Quantity.Of(restores.Select(r => r.Repository.Name).Distinct(StringComparer.Ordinal).Count(), "repository", "repositories");
+        var others = string.Join(
+            ", ",
+            new[]
+            {
+                Count(RestoreStatus.NotArchived) is > 0 and var notArchived ? $"{Quantity.Of(notArchived, "image")} not archived" : null,
+                Count(RestoreStatus.AlreadyActivating) is > 0 and var restoring ? $"{Quantity.Of(restoring, "image")} already being restored" : null,
+                Count(RestoreStatus.Failed) is > 0 and var failed ? $"{Quantity.Of(failed, "image")} failed" : null,
+            }.OfType<string>());
+        var also = others.Length > 0 ? $" ({others})" : string.Empty;
+        if (run.Preview)
+        {
+            return $"Preview: {Quantity.Of(Count(RestoreStatus.Planned), "archived image")} of {run.Environment} would be restored in {inRepositories}{also}. Nothing was changed.";
+        }
+
+        var activating = Count(RestoreStatus.Activating);
+        var active = Count(RestoreStatus.Active);
+        return run.Status switch
+        {
+            RunStatus.Cancelled => $"Cancelled: {Quantity.Of(activating + active, "image")} of {run.Environment} restoring or restored{also}.",
+            _ when activating > 0 && run.Options.Wait && run.Error is not null && run.Error.Contains("--wait-timeout", StringComparison.Ordinal) => $"Still restoring {Quantity.Of(activating, "image")} of {run.Environment} when --wait-timeout passed; {active} active{also}. They go on restoring: run again later.",
+            RunStatus.Failed => $"Stopped by an error: {Quantity.Of(activating + active, "image")} of {run.Environment} restoring or restored{also} (see the error below).",
+            _ when activating > 0 => $"Restoring {Quantity.Of(activating, "image")} of {run.Environment} in {inRepositories}{also}: ECR typically takes up to 20 minutes (--wait waits for it).",
+            _ when active > 0 => $"Restored {Quantity.Of(active, "image")} of {run.Environment} in {inRepositories}: they can be pulled{also}.",
+            _ => $"Nothing to restore of {run.Environment}{also}.",
+        };
+    }
 
     private static string Latest(RunResult run)
     {

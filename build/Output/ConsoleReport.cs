@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
+using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Planning;
 using EcrUtils.Reporting;
@@ -33,6 +34,10 @@ internal static class ConsoleReport
             {
                 WriteLatest(console, run);
             }
+            else if (run.Restores is { } restores)
+            {
+                WriteRestores(console, run, restores);
+            }
             else
             {
                 WriteDeletion(console, run, verbosity, reportPath);
@@ -45,6 +50,25 @@ internal static class ConsoleReport
         var writer = console.Profile.Out.Writer;
         writer.WriteLine(ClosingLine.For(run, reportPath));
         writer.Flush();
+    }
+
+    private static void WriteRestores(IAnsiConsole console, RunResult run, IReadOnlyList<RestoreResult> restores)
+    {
+        var table = new Table().Title($"RestoreImages of {Markup.Escape(run.Environment)}{(run.Preview ? " (preview)" : string.Empty)}")
+            .AddColumns("Repository", "Tags", "Digest", "Pushed (UTC)", "Size", "Status");
+        foreach (var restore in restores)
+        {
+            var status = run.Preview && restore.Status == RestoreStatus.Planned ? "would restore" : ReportProjection.Name(restore.Status);
+            table.AddRow(
+                Markup.Escape(restore.Repository.Name),
+                Markup.Escape(string.Join(", ", restore.Image.Tags)),
+                Markup.Escape(restore.Image.Digest),
+                restore.Image.PushedAt.ToString("u", CultureInfo.InvariantCulture),
+                ByteSize.Format(restore.Image.SizeInBytes),
+                restore.Status == RestoreStatus.Failed ? $"[red]{status}: {Markup.Escape(restore.Message ?? string.Empty)}[/]" : status);
+        }
+
+        console.Write(table);
     }
 
     private static void WriteLatest(IAnsiConsole console, RunResult run)

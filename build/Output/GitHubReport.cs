@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cake.Common.Build;
 using Cake.Common.Build.GitHubActions.Data;
 using EcrUtils.InUse;
+using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Reporting;
 using EcrUtils.Results;
@@ -24,6 +25,17 @@ internal static class GitHubReport
             foreach (var missing in run.LatestImages.Where(l => !l.Found))
             {
                 commands.Warning($"No image of environment '{run.Environment}' in repository {missing.Repository.Name}.", new GitHubActionsAnnotation());
+            }
+        }
+        else if (run.Restores is { } restores)
+        {
+            commands.SetOutputParameter("preview", run.Preview ? "true" : "false");
+            commands.SetOutputParameter(
+                run.Preview ? "would-restore-images" : "restored-images",
+                restores.Count(r => r.Status is RestoreStatus.Planned or RestoreStatus.Activating or RestoreStatus.Active).ToString(CultureInfo.InvariantCulture));
+            foreach (var failed in restores.Where(r => r.Status == RestoreStatus.Failed))
+            {
+                commands.Error($"{failed.Repository.Name}: {failed.Image.Digest}: {failed.Message}", new GitHubActionsAnnotation());
             }
         }
         else

@@ -80,12 +80,25 @@ public static class ArgumentNames
     /// <summary>Archive the images a run would delete, instead of deleting them.</summary>
     public const string Archive = "archive";
 
+    /// <summary>RestoreImages: restore the archived image holding this tag; repeatable.</summary>
+    public const string ImageTag = "image-tag";
+
+    /// <summary>RestoreImages: restore every archived image of the environment.</summary>
+    public const string AllArchived = "all-archived";
+
+    /// <summary>RestoreImages: wait until the restored images are active.</summary>
+    public const string Wait = "wait";
+
+    /// <summary>RestoreImages --wait: how long to wait at most (<c>30m</c>, <c>2h</c>; default 30m).</summary>
+    public const string WaitTimeout = "wait-timeout";
+
     /// <summary>Every argument of EcrUtils.</summary>
     public static IReadOnlySet<string> All { get; } = new[]
     {
         Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
         Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
         MaxParallel, InUseCheck, EcsCluster, MaxRetries, RequestTimeout, Sandbox, OlderThan, KeepPulledWithin, Archive,
+        ImageTag, AllArchived, Wait, WaitTimeout,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cake's own switches, which reach the arguments too and are accepted and ignored.</summary>

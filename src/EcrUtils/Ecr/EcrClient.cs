@@ -19,6 +19,8 @@ internal sealed class EcrClient : IEcrClient
     // Without a filter DescribeImages hides archived images; the planners must see them to decide about them.
     private const string AnyImageStatus = "ANY";
 
+    private const string ImageNotFound = "ImageNotFoundException";
+
     private static readonly EcrJsonContext s_json = EcrJsonContext.Default;
     private readonly AwsJsonSender _sender;
 
@@ -193,6 +195,49 @@ internal sealed class EcrClient : IEcrClient
         }
 
         return new BatchDeleteResult(deleted, failures);
+    }
+
+    public async Task<IReadOnlyList<EcrImage>> DescribeImagesAsync(string? registryId, string repositoryName, IReadOnlyList<ImageId> imageIds, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(repositoryName);
+        ArgumentNullException.ThrowIfNull(imageIds);
+        var values = new ValuePool();
+        List<EcrImage> images = [];
+        foreach (var chunk in imageIds.Distinct().Chunk(MaxBatchSize))
+        {
+            try
+            {
+                images.AddRange(await DescribeByIdAsync(chunk).ConfigureAwait(false));
+            }
+            catch (AwsServiceException notFound) when (notFound.ErrorCode == ImageNotFound)
+            {
+                // ECR answers the whole call with ImageNotFoundException when one id is missing: ask for each on its own.
+                foreach (var id in chunk.Length > 1 ? chunk : [])
+                {
+                    try
+                    {
+                        images.AddRange(await DescribeByIdAsync([id]).ConfigureAwait(false));
+                    }
+                    catch (AwsServiceException gone) when (gone.ErrorCode == ImageNotFound)
+                    {
+                        // That one is gone.
+                    }
+                }
+            }
+        }
+
+        return images;
+
+        async Task<IEnumerable<EcrImage>> DescribeByIdAsync(ImageId[] ids)
+        {
+            var response = await _sender.SendAsync(
+                EcrOperation.DescribeImages,
+                new DescribeImagesRequest(registryId, repositoryName, null, null, new DescribeImagesFilter(AnyImageStatus), [.. ids.Select(EcrResponseMapper.ToDto)]),
+                s_json.DescribeImagesRequest,
+                s_json.DescribeImagesResponse,
+                cancellationToken).ConfigureAwait(false);
+            return (response.ImageDetails ?? []).Select(dto => EcrResponseMapper.ToImage(dto, values));
+        }
     }
 
     public async Task<ImageStatusChange> UpdateImageStorageClassAsync(

@@ -15,6 +15,12 @@ public interface IEcrClient
     /// <summary>Describes every image of a repository, one page at a time.</summary>
     IAsyncEnumerable<IReadOnlyList<EcrImage>> DescribeImagesAsync(string? registryId, string repositoryName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Describes the images named by <paramref name="imageIds"/>, whatever their status, in calls of at most 100 ids;
+    /// an image that does not exist is left out of the answer.
+    /// </summary>
+    Task<IReadOnlyList<EcrImage>> DescribeImagesAsync(string? registryId, string repositoryName, IReadOnlyList<ImageId> imageIds, CancellationToken cancellationToken);
+
     /// <summary>Reads image manifests, in calls of at most 100 ids.</summary>
     Task<BatchGetImageResult> BatchGetImageAsync(string? registryId, string repositoryName, IReadOnlyList<ImageId> imageIds, IReadOnlyList<string> acceptedMediaTypes, CancellationToken cancellationToken);
 

@@ -102,6 +102,18 @@ public sealed record EcrOptions
     /// <summary>Whether the images a run would delete are archived instead.</summary>
     public bool Archive { get; internal init; }
 
+    /// <summary>RestoreImages: restore the archived images holding one of these tags.</summary>
+    public IReadOnlyList<string> ImageTags { get; internal init; } = [];
+
+    /// <summary>RestoreImages: restore every archived image of the environment.</summary>
+    public bool AllArchived { get; internal init; }
+
+    /// <summary>RestoreImages: wait until the restored images are active.</summary>
+    public bool Wait { get; internal init; }
+
+    /// <summary>RestoreImages --wait: how long to wait at most; null for the default (30 minutes).</summary>
+    public TimeSpan? WaitTimeout { get; internal init; }
+
     /// <summary>
     /// Whether the task runs against a throwaway local registry seeded with demo images (<c>--sandbox</c>) instead
     /// of the configured AWS account.

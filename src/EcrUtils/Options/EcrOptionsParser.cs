@@ -53,6 +53,10 @@ public static class EcrOptionsParser
             OlderThan = RetentionArguments.ReadDuration(reader, ArgumentNames.OlderThan),
             KeepPulledWithin = RetentionArguments.ReadDuration(reader, ArgumentNames.KeepPulledWithin),
             Archive = reader.Flag(ArgumentNames.Archive),
+            ImageTags = RestoreArguments.ReadTags(reader),
+            AllArchived = reader.Flag(ArgumentNames.AllArchived),
+            Wait = reader.Flag(ArgumentNames.Wait),
+            WaitTimeout = RestoreArguments.ReadWaitTimeout(reader),
             GivenArguments = reader.Given,
         };
 

@@ -14,6 +14,7 @@ internal static class EcrOptionsRules
         ?? MaxParallelError(options)
         ?? InUseArguments.Error(options, task)
         ?? RetentionArguments.Error(options, task)
+        ?? RestoreArguments.Error(options, task)
         ?? SandboxRules.Error(options);
 
     private static string? EnvironmentError(EcrOptions options) =>

@@ -11,4 +11,7 @@ public enum EcrTask
 
     /// <summary>Removes the environment from all of its images.</summary>
     DeleteAllImages,
+
+    /// <summary>Restores archived images of an environment.</summary>
+    RestoreImages,
 }

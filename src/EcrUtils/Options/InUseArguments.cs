@@ -29,7 +29,7 @@ internal static partial class InUseArguments
     public static string? Error(EcrOptions options, EcrTask task)
     {
         var given = options.GivenArguments;
-        if (task == EcrTask.GetLatestImages)
+        if (task is EcrTask.GetLatestImages or EcrTask.RestoreImages)
         {
             return given.FirstOrDefault(name => name is ArgumentNames.InUseCheck or ArgumentNames.EcsCluster) is { } name
                 ? $"--{name} applies to {nameof(EcrTask.DeleteOldestImages)} and {nameof(EcrTask.DeleteAllImages)} only: remove it to run {task}."

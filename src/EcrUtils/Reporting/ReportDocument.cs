@@ -47,4 +47,8 @@ public sealed class ReportDocument
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EarlierRunReport? EarlierRun { get; init; }
+
+    /// <summary>RestoreImages: every image it looked at and where it stands; left out for the other tasks.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<RestoredImageReport>? RestoredImages { get; init; }
 }

@@ -44,6 +44,9 @@ public static class ReportProjection
             LatestImages = [.. run.LatestImages.Select(Latest)],
             InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,
             EarlierRun = run.EarlierRun is { } earlier ? new EarlierRunReport(earlier.ReportPath, earlier.StartedAt, earlier.Status) : null,
+            RestoredImages = run.Restores is { } restores
+                ? [.. restores.Select(r => new RestoredImageReport(r.Repository.Name, r.Image.Digest, r.Image.Tags, r.Image.PushedAt, r.Image.SizeInBytes, Name(r.Status), r.Message))]
+                : null,
         };
     }
 
@@ -99,6 +102,17 @@ public static class ReportProjection
             Related = image.Related.Count == 0 ? [] : [.. image.Related.Select(Related)],
         };
     }
+
+    /// <summary>The report's name of where a restored image stands.</summary>
+    public static string Name(RestoreStatus status) => status switch
+    {
+        RestoreStatus.Planned => "planned",
+        RestoreStatus.Activating => "activating",
+        RestoreStatus.Active => "active",
+        RestoreStatus.NotArchived => "not-archived",
+        RestoreStatus.AlreadyActivating => "already-activating",
+        _ => "failed",
+    };
 
     /// <summary>The report's name of a run status.</summary>
     public static string Name(RunStatus status) => status switch

@@ -19,6 +19,7 @@ public sealed class RunResult : IDeletionRecorder
     private readonly Dictionary<string, RepositoryResult> _byName = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private IReadOnlyList<LatestImageResult> _latestImages = [];
+    private IReadOnlyList<RestoreResult> _restores = [];
 
     /// <summary>Starts the result of a run of <paramref name="task"/> with <paramref name="options"/>, now.</summary>
     public RunResult(EcrTask task, EcrOptions options, TimeProvider timeProvider)
@@ -74,6 +75,9 @@ public sealed class RunResult : IDeletionRecorder
 
     /// <summary>GetLatestImages: the latest image (or none) of each repository.</summary>
     public IReadOnlyList<LatestImageResult> LatestImages => _latestImages;
+
+    /// <summary>RestoreImages: every image it looked at and where it stands; null for the other tasks.</summary>
+    public IReadOnlyList<RestoreResult>? Restores => Task == EcrTask.RestoreImages ? _restores : null;
 
     /// <summary>Tags gone in every repository.</summary>
     public int TagsRemoved => _repositories.Sum(r => r.TagsRemoved);
@@ -212,6 +216,19 @@ public sealed class RunResult : IDeletionRecorder
         result.Complete();
         return [];
     }, finishes: true);
+
+    /// <summary>Records where RestoreImages' images stand (a copy is kept: the caller goes on changing its own).</summary>
+    public void RestoresChanged(IReadOnlyList<RestoreResult> restores)
+    {
+        ArgumentNullException.ThrowIfNull(restores);
+        RestoreResult[] copy = [.. restores];
+        Change(() =>
+        {
+            _restores = copy;
+            FirstRepository ??= copy.Length > 0 ? copy[0].Repository : null;
+            return RunChange.OfRun;
+        });
+    }
 
     /// <summary>Records GetLatestImages' results.</summary>
     public void LatestImagesFound(IReadOnlyList<LatestImageResult> results)

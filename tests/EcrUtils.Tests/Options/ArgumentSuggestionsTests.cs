@@ -27,11 +27,17 @@ public sealed class ArgumentSuggestionsTests
     [InlineData("Enviroment", "environment")]
     [InlineData("protect", "protect-tag")]
     [InlineData("parallel", "max-parallel")]
-    [InlineData("all", "all-repositories")]
     [InlineData("dry_run", "preview")]
     public void Suggest_ReturnsTheMeantName(string name, string expected)
     {
         Assert.Equal([expected], ArgumentSuggestions.Suggest(name));
+    }
+
+    [Fact]
+    public void Suggest_OffersEveryNameAShortNameBegins_WhenItCouldMeanSeveral()
+    {
+        // --all could be --all-repositories (every task) or --all-archived (RestoreImages): both are offered.
+        Assert.Equal(["all-archived", "all-repositories"], ArgumentSuggestions.Suggest("all"));
     }
 
     [Fact]

@@ -1,11 +1,13 @@
 namespace EcrUtils.Ecr.Json;
 
+// With imageIds, ECR answers those images at once: no maxResults, no nextToken.
 internal sealed record DescribeImagesRequest(
     string? RegistryId,
     string RepositoryName,
     string? NextToken,
-    int MaxResults,
-    DescribeImagesFilter Filter);
+    int? MaxResults,
+    DescribeImagesFilter Filter,
+    IReadOnlyList<ImageIdentifierDto>? ImageIds = null);
 
 internal sealed record DescribeImagesFilter(string ImageStatus);
 
