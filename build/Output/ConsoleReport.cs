@@ -74,17 +74,31 @@ internal static class ConsoleReport
     private static void WriteLatest(IAnsiConsole console, RunResult run)
     {
         var table = new Table().Title($"Latest images of {Markup.Escape(run.Environment)}")
-            .AddColumns("Repository", "Tag", "Pushed (UTC)", "Pinned image");
+            .AddColumns("Repository", "Tag", "Pushed (UTC)", "Last pull (UTC)", "Pinned image");
         foreach (var latest in run.LatestImages)
         {
             table.AddRow(
                 Markup.Escape(latest.Repository.Name),
                 latest.Latest is { } image ? Markup.Escape(image.Tag + (latest.IsFallback ? $" (fallback {latest.Environment})" : string.Empty)) : "[red]no image[/]",
                 latest.Latest?.Image.PushedAt.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
+                latest.Latest?.Image.LastRecordedPullTime?.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
                 Markup.Escape(latest.PinnedUri ?? string.Empty));
         }
 
         console.Write(table);
+
+        // An archived image is never reported as the latest (it cannot be pulled); a newer one is named with the way back.
+        var lines = console.Profile.Out.Writer;
+        foreach (var latest in run.LatestImages.Where(l => l.NewerArchived is not null))
+        {
+            var archived = latest.NewerArchived!;
+            var status = archived.Image.IsArchived ? "archived" : "being restored";
+            lines.WriteLine(
+                $"  {latest.Repository.Name}: a newer image of {run.Environment}, {archived.Tag} ({archived.Image.Digest}), is {status}: "
+                + $"./build.sh --target=RestoreImages --environment={run.Environment} --repository={latest.Repository.Name} --image-tag={archived.Tag} --wait brings it back.");
+        }
+
+        lines.Flush();
     }
 
     private static void WriteDeletion(IAnsiConsole console, RunResult run, Verbosity verbosity, string reportPath)

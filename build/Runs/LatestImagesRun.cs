@@ -36,7 +36,9 @@ public sealed class LatestImagesRun(SandboxStarter sandboxStarter, Lazy<IEcrClie
         run.LatestImagesFound(results);
         var missing = results.Where(r => !r.Found).Select(r => r.Repository.Name).ToList();
         var fallback = options.FallbackEnvironment is null ? " Use --fallback-environment to fall back to another environment's image." : string.Empty;
-        var error = missing.Count > 0 ? $"No image of environment '{options.Environment}' in: {string.Join(", ", missing)}.{fallback}" : null;
+        var archived = results.Where(r => !r.Found && r.NewerArchived is not null).Select(r => r.Repository.Name).ToList();
+        var restore = archived.Count > 0 ? $" In {string.Join(", ", archived)} the environment's images are archived: RestoreImages brings them back." : string.Empty;
+        var error = missing.Count > 0 ? $"No image of environment '{options.Environment}' in: {string.Join(", ", missing)}.{fallback}{restore}" : null;
         // The report says why the run did not succeed, as it does for every other failure.
         run.Complete(error is null ? RunStatus.Succeeded : RunStatus.MissingImages, error);
         await RunOutput.WriteAsync(context, sandbox, run, report.Path);

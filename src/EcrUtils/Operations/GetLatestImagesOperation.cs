@@ -26,28 +26,24 @@ public sealed class GetLatestImagesOperation(IEcrClient client)
 
                 // Page by page, while the next page is on its way: only the newest image so far is kept.
                 LatestImage? newest = null;
+                LatestImage? newestArchived = null;
                 LatestImage? fallbackNewest = null;
                 await foreach (var page in client.DescribeImagesAsync(options.RegistryId, repository.Name, token).ConfigureAwait(false))
                 {
                     newest = LatestImageSelector.Select(newest, page, rules);
+                    newestArchived = LatestImageSelector.SelectArchived(newestArchived, page, rules);
                     if (fallbackRules is not null)
                     {
                         fallbackNewest = LatestImageSelector.Select(fallbackNewest, page, fallbackRules);
                     }
                 }
 
-                if (newest is { } latest)
-                {
-                    results[index] = new LatestImageResult(repository, latest, rules.Environment, IsFallback: false);
-                }
-                else if (fallbackRules is not null && fallbackNewest is { } fallbackLatest)
-                {
-                    results[index] = new LatestImageResult(repository, fallbackLatest, fallbackRules.Environment, IsFallback: true);
-                }
-                else
-                {
-                    results[index] = new LatestImageResult(repository, null, null, IsFallback: false);
-                }
+                var result = newest is { } latest ? new LatestImageResult(repository, latest, rules.Environment, IsFallback: false)
+                    : fallbackRules is not null && fallbackNewest is { } fallbackLatest ? new LatestImageResult(repository, fallbackLatest, fallbackRules.Environment, IsFallback: true)
+                    : new LatestImageResult(repository, null, null, IsFallback: false);
+                results[index] = newestArchived is { } archived && (newest is null || archived.Image.PushedAt > newest.Image.PushedAt)
+                    ? result with { NewerArchived = archived }
+                    : result;
             }).ConfigureAwait(false);
 
         return results;

@@ -11,6 +11,12 @@ namespace EcrUtils.Operations;
 /// <param name="IsFallback">Whether the image was found through --fallback-environment.</param>
 public sealed record LatestImageResult(EcrRepository Repository, LatestImage? Latest, string? Environment, bool IsFallback)
 {
+    /// <summary>
+    /// The newest image of the environment that cannot be pulled (archived, or being restored), when it is newer than
+    /// <see cref="Latest"/> or there is no <see cref="Latest"/>: RestoreImages brings it back.
+    /// </summary>
+    public LatestImage? NewerArchived { get; init; }
+
     /// <summary>Whether an image was found.</summary>
     public bool Found => Latest is not null;
 

@@ -13,13 +13,26 @@ public static class LatestImageSelector
     /// <param name="images">Every image of the repository.</param>
     /// <param name="rules">The environment's tag rules.</param>
     /// <returns>The newest image, or <see langword="null"/> when the environment has none here.</returns>
-    public static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules)
+    public static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules) => Select(images, rules, active: true);
+
+    /// <summary>
+    /// Like <see cref="Select(LatestImage?, IReadOnlyCollection{EcrImage}, TagRules)"/>, among the images that cannot be
+    /// pulled (archived, or being restored): where the newest image of an environment is archived, GetLatestImages says
+    /// so and names RestoreImages as the way back.
+    /// </summary>
+    public static LatestImage? SelectArchived(LatestImage? newestSoFar, IReadOnlyCollection<EcrImage> page, TagRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Select(newestSoFar is null ? page : [newestSoFar.Image, .. page], rules, active: false);
+    }
+
+    private static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules, bool active)
     {
         // The first in newest-first order, found in one pass rather than by sorting the whole repository.
         RankedImage? newest = null;
         foreach (var ranked in RankedImage.All(images, rules))
         {
-            if (ranked.Image.IsActive && ranked.GreatestFixedTag is not null
+            if (ranked.Image.IsActive == active && ranked.GreatestFixedTag is not null
                 && (newest is null || NewestFirstComparer.Instance.Compare(ranked, newest) < 0))
             {
                 newest = ranked;

@@ -185,5 +185,10 @@ public static class ReportProjection
         latest.Latest?.Image.Digest,
         latest.Latest?.Image.PushedAt,
         latest.ImageUri,
-        latest.PinnedUri);
+        latest.PinnedUri)
+    {
+        LastRecordedPullTime = latest.Latest?.Image.LastRecordedPullTime,
+        NewerArchivedTag = latest.NewerArchived?.Tag,
+        NewerArchivedDigest = latest.NewerArchived?.Image.Digest,
+    };
 }

@@ -20,6 +20,21 @@ public sealed class GetLatestImagesArchivedTests : IDisposable
         var result = Assert.Single(await sut.RunAsync(OperationFixture.Options("--environment=automation-master", "--repository=api"), CancellationToken.None));
 
         Assert.Equal((active, "automation-master-1"), (result.Latest!.Image.Digest, result.Latest.Tag));
+        Assert.Equal((archived, "automation-master-2"), (result.NewerArchived!.Image.Digest, result.NewerArchived.Tag));
+    }
+
+    [Fact]
+    public async Task GetLatest_NamesNoArchivedImage_ThatIsOlderThanTheLatest()
+    {
+        _fixture.Ecr.AddRepository("api");
+        _fixture.Ecr.SetStatus("api", _fixture.Push("api", 1, "automation-master-1"), "ARCHIVED");
+        _fixture.Push("api", 2, "automation-master-2");
+        var sut = new GetLatestImagesOperation(_fixture.Ecr.CreateClient());
+
+        var result = Assert.Single(await sut.RunAsync(OperationFixture.Options("--environment=automation-master", "--repository=api"), CancellationToken.None));
+
+        Assert.Equal("automation-master-2", result.Latest!.Tag);
+        Assert.Null(result.NewerArchived);
     }
 
     [Fact]
@@ -32,5 +47,6 @@ public sealed class GetLatestImagesArchivedTests : IDisposable
         var result = Assert.Single(await sut.RunAsync(OperationFixture.Options("--environment=automation-master", "--repository=api"), CancellationToken.None));
 
         Assert.False(result.Found);
+        Assert.Equal("automation-master-1", result.NewerArchived!.Tag);
     }
 }
