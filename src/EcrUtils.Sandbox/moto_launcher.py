@@ -345,7 +345,9 @@ def _update_storage_class(backend, repository_name, registry_id, image_id, targe
         raise ImageStorageClassUpdateNotSupportedException(
             f"The image {image.image_digest} is {status}: only an ARCHIVED image can be restored."
         )
-    _set_status(image, ARCHIVED if target_storage_class == ARCHIVE else ACTIVATING, ARCHIVAL_CLOCK.now())
+    # A restore answers ACTIVATING even when the activation delay is zero: the next read finds it ACTIVE.
+    new_status = ARCHIVED if target_storage_class == ARCHIVE else ACTIVATING
+    _set_status(image, new_status, ARCHIVAL_CLOCK.now())
 
     answered_id = {"imageDigest": image.image_digest}
     if tag:
@@ -354,7 +356,7 @@ def _update_storage_class(backend, repository_name, registry_id, image_id, targe
         "registryId": repository.registry_id,
         "repositoryName": repository.name,
         "imageId": answered_id,
-        "imageStatus": image.image_status,
+        "imageStatus": new_status,
     }
 
 
