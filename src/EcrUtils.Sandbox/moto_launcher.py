@@ -210,6 +210,9 @@ def _emulate_archival():
     last_activated_at and last_recorded_pull_time come out as imageStatus, lastArchivedAt, lastActivatedAt and
     lastRecordedPullTime (epoch seconds, like imagePushedAt); None leaves the member out, as ECR does for an image
     never archived, restored or pulled.
+
+    BatchGetImage keeps moto's answer for an archived image: AWS documents that a pull of one fails with a 404 from the
+    registry (https://docs.aws.amazon.com/AmazonECR/latest/userguide/archive-image.html), not what BatchGetImage answers.
     """
     from moto.core.responses import ActionResult
     from moto.ecr.models import ECRBackend, Image
@@ -307,10 +310,9 @@ def _update_storage_class(backend, repository_name, registry_id, image_id, targe
     ARCHIVE moves an ACTIVE image to ARCHIVED; STANDARD restores an ARCHIVED one, which is ACTIVATING until the restore
     ends ("within 20 minutes", https://docs.aws.amazon.com/AmazonECR/latest/userguide/archive_restore_image.html;
     ACTIVATING: https://docs.aws.amazon.com/AmazonECR/latest/userguide/restore-image.html), here after the activation
-    delay. AWS documents
-    ImageStorageClassUpdateNotSupportedException ("The requested image storage class update is not supported") without
-    naming the cases; the emulation answers it for every other transition: archiving an image that is archived or being
-    restored, and restoring one that is active or being restored.
+    delay. AWS documents ImageStorageClassUpdateNotSupportedException ("The requested image storage class update is not
+    supported") without naming its cases; the emulation answers it for every other transition: archiving an image that
+    is archived or being restored, and restoring one that is active or being restored.
     """
     for name, value in (
         ("repositoryName", repository_name),
