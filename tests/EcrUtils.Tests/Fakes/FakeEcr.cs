@@ -115,6 +115,7 @@ internal sealed class FakeEcr(TimeProvider? clock = null)
         DateTimeOffset? lastRecordedPullTime = null,
         DateTimeOffset? lastArchivedAt = null)
     {
+        CheckStatus(status);
         lock (Gate)
         {
             var repo = Repository(repository);
@@ -241,11 +242,7 @@ internal sealed class FakeEcr(TimeProvider? clock = null)
     /// <summary>Moves an image to <paramref name="status"/> as of <paramref name="at"/>, recording the archival times (caller holds <see cref="Gate"/>).</summary>
     internal void SetArchivalStatus(FakeEcrImage image, string status, DateTimeOffset at)
     {
-        if (!FakeEcrImageStatus.All.Contains(status))
-        {
-            throw new ArgumentException($"'{status}' is no image status: use one of {string.Join(", ", FakeEcrImageStatus.All)}.", nameof(status));
-        }
-
+        CheckStatus(status);
         var wasActive = image.Status == FakeEcrImageStatus.Active;
         image.Status = status;
         image.ActivationDue = null;
@@ -296,6 +293,14 @@ internal sealed class FakeEcr(TimeProvider? clock = null)
     internal FakeEcrRepository Repository(string name) =>
         Repositories.SingleOrDefault(r => r.Name == name)
         ?? throw new InvalidOperationException($"The fake has no repository {name}: add it first.");
+
+    private static void CheckStatus(string status)
+    {
+        if (!FakeEcrImageStatus.All.Contains(status))
+        {
+            throw new ArgumentException($"'{status}' is no image status: use one of {string.Join(", ", FakeEcrImageStatus.All)}.", nameof(status));
+        }
+    }
 
     private static FakeEcrImage Image(FakeEcrRepository repository, string digest) =>
         repository.Images.Lookup.FindSingle(null, digest)

@@ -7,7 +7,7 @@ namespace EcrUtils.Tests.Fakes;
 /// <summary>
 /// The operations of <see cref="FakeEcr"/>, with ECR's documented request rules:
 /// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Operations.html
-/// ListImages and UpdateImageStorageClass serve tests of the archival emulation.
+/// No client lists images: ListImages is there for tests of the ACTIVE-only default that it shares with DescribeImages.
 /// </summary>
 internal sealed class FakeEcrApi(FakeEcr ecr)
 {
