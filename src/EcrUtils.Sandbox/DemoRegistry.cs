@@ -3,7 +3,8 @@ namespace EcrUtils.Sandbox;
 /// <summary>
 /// The sandbox's registry: three repositories of a project, the long-lived environment <c>automation-master</c> and
 /// two short-lived branch environments, floating <c>latest</c> tags, an image shared by two environments, multi-arch
-/// images (an index with untagged children per platform) and a cosign signature, pushed over the last nine days.
+/// images (an index with untagged children per platform) and a cosign signature, pushed over the last twelve days; an
+/// archived master build, and recorded pulls of the builds in use and of the archived one (the others were never pulled).
 /// </summary>
 internal static class DemoRegistry
 {
@@ -24,15 +25,30 @@ internal static class DemoRegistry
         var today = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
         DateTimeOffset DaysAgo(double days) => today.AddDays(-days);
 
-        // api: five master builds; the branch environment was seeded from master-13, so that image carries both.
+        // ECR records when an image was last pulled; a build in use was pulled lately.
+        var pulls = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        void PulledAt(DemoManifest manifest, DateTimeOffset pulledAt) => pulls[manifest.Json] = pulledAt;
+
+        // api: an archived master build (it cannot be pulled until restored: try archiving and restoring with the sandbox),
+        // then five master builds; the branch environment was seeded from master-13, so that image carries both.
+        var api10 = DemoManifests.Image("api-10", 181_900_000);
+        images.Add(new SeedImage(
+            "api", api10.Json, api10.MediaType, [$"{MasterEnvironment}-10"], DaysAgo(12).ToUnixTimeSeconds(),
+            ImageStatuses.Archived, LastArchivedAt: DaysAgo(2).ToUnixTimeSeconds(), LastRecordedPullTime: DaysAgo(11).ToUnixTimeSeconds()));
         Push("api", DemoManifests.Image("api-11", 182_400_000), DaysAgo(9), $"{MasterEnvironment}-11");
         var api12 = DemoManifests.Image("api-12", 183_100_000);
         Push("api", api12, DaysAgo(7), $"{MasterEnvironment}-12");
         Push("api", DemoManifests.Signature(api12), DaysAgo(7).AddMinutes(2), DemoManifests.SignatureTag(api12));
-        Push("api", DemoManifests.Image("api-13", 185_000_000), DaysAgo(5), $"{MasterEnvironment}-13", $"{BranchEnvironment}-1");
-        Push("api", DemoManifests.Image("api-14", 184_700_000), DaysAgo(3), $"{MasterEnvironment}-14");
+        var api13 = DemoManifests.Image("api-13", 185_000_000);
+        Push("api", api13, DaysAgo(5), $"{MasterEnvironment}-13", $"{BranchEnvironment}-1");
+        PulledAt(api13, DaysAgo(1.5));
+        var api14 = DemoManifests.Image("api-14", 184_700_000);
+        Push("api", api14, DaysAgo(3), $"{MasterEnvironment}-14");
+        PulledAt(api14, DaysAgo(2.5));
         Push("api", DemoManifests.Image("api-branch-2", 186_200_000), DaysAgo(2), $"{BranchEnvironment}-2", $"{BranchEnvironment}-latest");
-        Push("api", DemoManifests.Image("api-15", 185_300_000), DaysAgo(1), $"{MasterEnvironment}-15", $"{MasterEnvironment}-latest");
+        var api15 = DemoManifests.Image("api-15", 185_300_000);
+        Push("api", api15, DaysAgo(1), $"{MasterEnvironment}-15", $"{MasterEnvironment}-latest");
+        PulledAt(api15, DaysAgo(1.0 / 24));
 
         // web: multi-arch images; each index lists an untagged image per platform.
         foreach (var (build, days) in new[] { (7, 8.0), (8, 6.0), (9, 2.0) })
@@ -44,6 +60,10 @@ internal static class DemoRegistry
             }
 
             Push("web", index, DaysAgo(days), build == 9 ? [$"{MasterEnvironment}-{build}", $"{MasterEnvironment}-latest"] : [$"{MasterEnvironment}-{build}"]);
+            if (build == 9)
+            {
+                PulledAt(index, DaysAgo(0.25));
+            }
         }
 
         Push("web", DemoManifests.Image("web-branch-1", 97 * MB), DaysAgo(4), $"{OtherBranchEnvironment}-1");
@@ -52,9 +72,14 @@ internal static class DemoRegistry
         Push("worker", DemoManifests.Image("worker-3", 64_500_000), DaysAgo(4), $"{MasterEnvironment}-3");
         Push("worker", DemoManifests.Image("worker-branch-1", 64_800_000), DaysAgo(3), $"{OtherBranchEnvironment}-1");
         Push("worker", DemoManifests.Image("worker-branch-2", 64_900_000), DaysAgo(1.5), $"{OtherBranchEnvironment}-2");
-        Push("worker", DemoManifests.Image("worker-4", 65_100_000), DaysAgo(1), $"{MasterEnvironment}-4");
+        var worker4 = DemoManifests.Image("worker-4", 65_100_000);
+        Push("worker", worker4, DaysAgo(1), $"{MasterEnvironment}-4");
+        PulledAt(worker4, DaysAgo(0.5));
 
         SeedRepository[] repositories = [new("api", s_projectTags), new("web", s_projectTags), new("worker", s_projectTags)];
-        return new SeedRequest(region, repositories, images);
+        return new SeedRequest(
+            region,
+            repositories,
+            [.. images.Select(i => pulls.TryGetValue(i.Manifest, out var pulledAt) ? i with { LastRecordedPullTime = pulledAt.ToUnixTimeSeconds() } : i)]);
     }
 }

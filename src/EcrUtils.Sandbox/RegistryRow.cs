@@ -7,4 +7,7 @@ namespace EcrUtils.Sandbox;
 /// <param name="Size">Its size; for an index, the sum of its children.</param>
 /// <param name="Note">What kind of image it is, e.g. "index, 2 platforms" or "linux/arm64"; empty for a plain image.</param>
 /// <param name="IsChild">Whether it is listed by an index shown above it.</param>
-internal sealed record RegistryRow(string Digest, IReadOnlyList<string> Tags, DateTimeOffset PushedAt, long Size, string Note, bool IsChild);
+/// <param name="Status">Its image status: ACTIVE, ARCHIVED or ACTIVATING.</param>
+/// <param name="LastPull">When ECR last recorded a pull of it; null if never.</param>
+internal sealed record RegistryRow(
+    string Digest, IReadOnlyList<string> Tags, DateTimeOffset PushedAt, long Size, string Note, bool IsChild, string Status, DateTimeOffset? LastPull);

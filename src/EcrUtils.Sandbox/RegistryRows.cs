@@ -15,15 +15,17 @@ internal static class RegistryRows
         {
             var platforms = children[image.Digest].Where(c => byDigest.ContainsKey(c.Digest)).ToList();
             var size = platforms.Count > 0 ? platforms.Sum(c => byDigest[c.Digest].Size ?? 0) : image.Size ?? 0;
-            rows.Add(new RegistryRow(image.Digest, image.Tags, PushedAt(image), size, platforms.Count > 0 ? $"index, {platforms.Count} platforms" : string.Empty, IsChild: false));
-            rows.AddRange(platforms.Select(c => byDigest[c.Digest]).Select((child, i) =>
-                new RegistryRow(child.Digest, child.Tags, PushedAt(child), child.Size ?? 0, platforms[i].Platform, IsChild: true)));
+            rows.Add(Row(image, size, platforms.Count > 0 ? $"index, {platforms.Count} platforms" : string.Empty, isChild: false));
+            rows.AddRange(platforms.Select(c => byDigest[c.Digest]).Select((child, i) => Row(child, child.Size ?? 0, platforms[i].Platform, isChild: true)));
         }
 
         return rows;
     }
 
-    private static DateTimeOffset PushedAt(ImageState image) => DateTimeOffset.FromUnixTimeMilliseconds((long)(image.PushedAt * 1000));
+    private static RegistryRow Row(ImageState image, long size, string note, bool isChild) =>
+        new(image.Digest, image.Tags, Time(image.PushedAt), size, note, isChild, image.Status, image.LastRecordedPullTime is { } pulledAt ? Time(pulledAt) : null);
+
+    private static DateTimeOffset Time(double epochSeconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)(epochSeconds * 1000));
 
     // An index (OCI image index or Docker manifest list) names its children in "manifests".
     private static IReadOnlyList<(string Digest, string Platform)> ChildrenOf(ImageState image)

@@ -31,6 +31,7 @@ internal static partial class RegistryTables
             {
                 var change = image.Deleted ? "[red]deleted[/]"
                     : image.LostTags.Count > 0 ? $"[yellow]lost {Markup.Escape(string.Join(", ", image.LostTags))}[/]"
+                    : image.NewStatus is { } status ? $"[blue]{(status == ImageStatuses.Archived ? "archived" : "restored")}[/]"
                     : "kept";
                 table.AddRow([.. Cells(image.Row, image.Deleted), change]);
             }
@@ -50,23 +51,33 @@ internal static partial class RegistryTables
     }
 
     private static Table NewTable(string title) =>
-        new Table().Border(TableBorder.Simple).Title(Markup.Escape(title)).AddColumns("Tags", "Digest", "Pushed (UTC)", "Size");
+        new Table().Border(TableBorder.Simple).Title(Markup.Escape(title)).AddColumns("Tags", "Digest", "Pushed (UTC)", "Last pull (UTC)", "Size");
 
     private static string[] Cells(RegistryRow row, bool struck = false)
     {
         var joined = string.Join(", ", row.Tags.Select(ShortTag));
+        var note = string.Join(", ", new[] { row.Note, StatusNote(row.Status) }.Where(n => n.Length > 0));
         var tags = row.IsChild
-            ? $"  └ {row.Note}{(joined.Length > 0 ? ": " + joined : ", untagged")}"
-            : joined.Length > 0 ? joined + (row.Note.Length > 0 ? $" ({row.Note})" : string.Empty) : "(untagged)";
+            ? $"  └ {note}{(joined.Length > 0 ? ": " + joined : ", untagged")}"
+            : joined.Length > 0 ? joined + (note.Length > 0 ? $" ({note})" : string.Empty) : "(untagged)" + (note.Length > 0 ? $" ({note})" : string.Empty);
         string[] cells =
         [
             Markup.Escape(tags),
             Markup.Escape(ShortDigest(row.Digest)),
             row.PushedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            row.LastPull?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "never",
             ByteSize.Format(row.Size),
         ];
         return struck ? [.. cells.Select(c => $"[strikethrough]{c}[/]")] : cells;
     }
+
+    // Archived images cannot be pulled until restored: https://docs.aws.amazon.com/AmazonECR/latest/userguide/archive-image.html
+    private static string StatusNote(string status) => status switch
+    {
+        ImageStatuses.Archived => "archived",
+        ImageStatuses.Activating => "restoring",
+        _ => string.Empty,
+    };
 
     // A cosign tag holds a whole digest; its first twelve digits name the signed image as the Digest column does.
     private static string ShortTag(string tag) => CompanionTag().Replace(tag, "$1…$2");

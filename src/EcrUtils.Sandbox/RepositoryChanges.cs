@@ -6,5 +6,5 @@ namespace EcrUtils.Sandbox;
 /// <param name="Added">How many images appeared during the run (another pipeline pushed them).</param>
 internal sealed record RepositoryChanges(string Name, IReadOnlyList<ImageChange> Images, int Added)
 {
-    public bool Changed => Added > 0 || Images.Any(i => i.Deleted || i.LostTags.Count > 0);
+    public bool Changed => Added > 0 || Images.Any(i => i.Deleted || i.LostTags.Count > 0 || i.NewStatus is not null);
 }

@@ -105,13 +105,16 @@ public sealed class SandboxSession : IAsyncDisposable
             return;
         }
 
+        var archival = (changes.ImagesArchived > 0 ? $", {Count(changes.ImagesArchived, "image")} archived" : string.Empty)
+            + (changes.ImagesRestored > 0 ? $", {Count(changes.ImagesRestored, "image")} restored" : string.Empty);
         console.MarkupLine(
             CultureInfo.InvariantCulture,
-            "[bold]Sandbox registry after {0}: {1} deleted, {2} gone, {3} freed.[/]",
+            "[bold]Sandbox registry after {0}: {1} deleted, {2} gone, {3} freed{4}.[/]",
             _task,
             Count(changes.ImagesDeleted, "image"),
             Count(changes.TagsRemoved, "tag"),
-            ByteSize.Format(changes.BytesFreed));
+            ByteSize.Format(changes.BytesFreed),
+            archival);
         RegistryTables.WriteAfter(console, changes);
     }
 

@@ -36,6 +36,21 @@ public sealed class RegistryChangesTests
     }
 
     [Fact]
+    public void Compare_SeesImagesArchivedAndRestored_AsChangesWithNothingRemoved()
+    {
+        var before = State(Image(s_old, 1, 300, "master-11"), Image(s_shared, 2, 500, "master-13") with { Status = ImageStatuses.Archived });
+        var after = State(Image(s_old, 1, 300, "master-11") with { Status = ImageStatuses.Archived }, Image(s_shared, 2, 500, "master-13") with { Status = ImageStatuses.Activating });
+
+        var sut = RegistryChanges.Compare(before, after);
+
+        Assert.True(sut.Any);
+        Assert.Equal((0, 0, 0L, 1, 1), (sut.ImagesDeleted, sut.TagsRemoved, sut.BytesFreed, sut.ImagesArchived, sut.ImagesRestored));
+        var images = sut.Repositories.Single().Images.ToDictionary(i => i.Row.Digest);
+        Assert.Equal(ImageStatuses.Archived, images[s_old.Digest].NewStatus);
+        Assert.Equal(ImageStatuses.Activating, images[s_shared.Digest].NewStatus);
+    }
+
+    [Fact]
     public void Compare_OfTheSameState_IsNoChange()
     {
         var state = State(Image(s_old, 1, 300, "master-11"));

@@ -23,6 +23,23 @@ public sealed class RegistryRowsTests
         Assert.All(sut.Skip(2), row => Assert.True(row.IsChild));
     }
 
+    [Fact]
+    public void Of_CarriesEachImagesStatusAndLastPull()
+    {
+        var archived = DemoManifests.Image("api-10", 100);
+        var pulled = DemoManifests.Image("api-15", 100);
+        var repository = new RepositoryState("api", "uri", [
+            Image(archived, 10, size: 100, "automation-master-10") with { Status = ImageStatuses.Archived, LastRecordedPullTime = 15.5 },
+            Image(pulled, 20, size: 100, "automation-master-15") with { LastRecordedPullTime = 30 },
+        ]);
+
+        var sut = RegistryRows.Of(repository);
+
+        Assert.Equal(
+            [(pulled.Digest, ImageStatuses.Active, DateTimeOffset.FromUnixTimeSeconds(30)), (archived.Digest, ImageStatuses.Archived, DateTimeOffset.FromUnixTimeMilliseconds(15_500))],
+            sut.Select(r => (r.Digest, r.Status, r.LastPull!.Value)));
+    }
+
     private static ImageState Image(DemoManifest manifest, double pushedAt, long? size, params string[] tags) =>
         new(manifest.Digest, tags, pushedAt, manifest.MediaType, size, manifest.Json);
 }

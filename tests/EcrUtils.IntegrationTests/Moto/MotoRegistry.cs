@@ -19,17 +19,26 @@ public sealed class MotoRegistry(MotoServer server, string? accountId = null, st
         string name, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default) =>
         SeedAsync(new MotoSeed { Repositories = [new SeedRepository(name, tags)] }, cancellationToken);
 
-    /// <summary>Pushes a new, unique single-platform image; returns its digest.</summary>
+    /// <summary>
+    /// Pushes a new, unique single-platform image; returns its digest. <paramref name="status"/> (see
+    /// <see cref="ImageStatuses"/>) and <paramref name="lastRecordedPullTime"/> seed its archival state
+    /// and its last pull, as <see cref="SeedImage"/> does.
+    /// </summary>
     public async Task<string> PushImageAsync(
         string repository,
         IReadOnlyList<string> tags,
         DateTimeOffset pushedAt,
         long sizeInBytes = 1024,
         string mediaType = MediaTypes.OciManifest,
+        string? status = null,
+        DateTimeOffset? lastRecordedPullTime = null,
         CancellationToken cancellationToken = default)
     {
         var manifest = TestManifests.Image(sizeInBytes, mediaType);
-        return await PushAsync(repository, manifest, tags, pushedAt, cancellationToken);
+        var digests = await SeedAsync(
+            new MotoSeed { Images = [new SeedImage(repository, manifest, tags, pushedAt, status, lastRecordedPullTime)] },
+            cancellationToken);
+        return digests[0];
     }
 
     /// <summary>Pushes <paramref name="manifest"/> (new, or again under more tags); returns its digest.</summary>
@@ -105,7 +114,10 @@ public sealed class MotoRegistry(MotoServer server, string? accountId = null, st
                 manifest = image.Manifest.Json,
                 mediaType = image.Manifest.MediaType,
                 tags = image.Tags,
-                pushedAt = image.PushedAt is { } pushedAt ? EpochSeconds(pushedAt) : (double?)null,
+                pushedAt = EpochSecondsOrNull(image.PushedAt),
+                status = image.Status,
+                lastRecordedPullTime = EpochSecondsOrNull(image.LastRecordedPullTime),
+                lastArchivedAt = EpochSecondsOrNull(image.LastArchivedAt),
             }),
         };
         var response = await PostAsync<SeedResponse>("seed", request, cancellationToken);
@@ -128,6 +140,43 @@ public sealed class MotoRegistry(MotoServer server, string? accountId = null, st
             "pushed-at",
             new { accountId = AccountId, region = Region, repository, digest, pushedAt = EpochSeconds(pushedAt) },
             cancellationToken);
+
+    /// <summary>
+    /// Sets an image's status without UpdateImageStorageClass's checks, as of <paramref name="at"/> (the
+    /// launcher's archival clock when null): lastArchivedAt for ARCHIVED, the start of the restore for
+    /// ACTIVATING, lastActivatedAt for ACTIVE when the image was not active.
+    /// </summary>
+    public Task SetImageStatusAsync(
+        string repository, string digest, string status, DateTimeOffset? at = null, CancellationToken cancellationToken = default) =>
+        PostAsync<Dictionary<string, string>>(
+            "image-status",
+            new { accountId = AccountId, region = Region, repository, digest, status, at = EpochSecondsOrNull(at) },
+            cancellationToken);
+
+    /// <summary>Sets what DescribeImages reports as the image's lastRecordedPullTime; null: never pulled.</summary>
+    public Task SetLastRecordedPullTimeAsync(
+        string repository, string digest, DateTimeOffset? pulledAt, CancellationToken cancellationToken = default) =>
+        PostAsync<Dictionary<string, string>>(
+            "pull-time",
+            new { accountId = AccountId, region = Region, repository, digest, lastRecordedPullTime = EpochSecondsOrNull(pulledAt) },
+            cancellationToken);
+
+    /// <summary>
+    /// How long a restored image stays ACTIVATING on the launcher's archival clock (zero until set, and
+    /// again after <see cref="MotoServer.ResetAsync"/>: the next read finds it ACTIVE).
+    /// </summary>
+    public Task SetActivationDelayAsync(TimeSpan delay, CancellationToken cancellationToken = default) =>
+        PostAsync<Dictionary<string, string>>("activation-delay", new { seconds = delay.TotalSeconds }, cancellationToken);
+
+    /// <summary>
+    /// Moves the launcher's archival clock forward (it times archiving and restores, not pushes), so that a
+    /// restore ends without waiting; returns the clock's time now. <see cref="MotoServer.ResetAsync"/> sets it back.
+    /// </summary>
+    public async Task<DateTimeOffset> AdvanceArchivalClockAsync(TimeSpan by, CancellationToken cancellationToken = default)
+    {
+        var response = await PostAsync<ArchivalClockResponse>("archival-clock", new { advanceSeconds = by.TotalSeconds }, cancellationToken);
+        return FromEpochSeconds(response.Now);
+    }
 
     public async Task<RegistryState> GetStateAsync(CancellationToken cancellationToken = default)
     {
@@ -179,11 +228,22 @@ public sealed class MotoRegistry(MotoServer server, string? accountId = null, st
     private static ImageState ToImageState(ImageStateResponse image) => new(
         image.Digest,
         image.Tags,
-        DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(image.PushedAt * 1000)),
+        FromEpochSeconds(image.PushedAt),
         image.MediaType,
         image.Size,
-        new TestManifest(image.Manifest, image.MediaType ?? ""));
+        new TestManifest(image.Manifest, image.MediaType ?? ""),
+        image.Status,
+        FromEpochSecondsOrNull(image.LastRecordedPullTime),
+        FromEpochSecondsOrNull(image.LastArchivedAt),
+        FromEpochSecondsOrNull(image.LastActivatedAt));
 
     // Milliseconds survive the round trip: the double nearest to ms / 1000 prints back as those digits.
     private static double EpochSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+
+    private static double? EpochSecondsOrNull(DateTimeOffset? time) => time is { } value ? EpochSeconds(value) : null;
+
+    private static DateTimeOffset FromEpochSeconds(double seconds) =>
+        DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+
+    private static DateTimeOffset? FromEpochSecondsOrNull(double? seconds) => seconds is { } value ? FromEpochSeconds(value) : null;
 }

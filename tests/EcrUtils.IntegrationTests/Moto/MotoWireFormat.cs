@@ -10,6 +10,17 @@ internal sealed record RepositoryStateResponse(
     string Name, string Arn, string Uri, Dictionary<string, string> Tags, IReadOnlyList<ImageStateResponse> Images);
 
 internal sealed record ImageStateResponse(
-    string Digest, IReadOnlyList<string> Tags, double PushedAt, string? MediaType, long? Size, string Manifest);
+    string Digest,
+    IReadOnlyList<string> Tags,
+    double PushedAt,
+    string? MediaType,
+    long? Size,
+    string Manifest,
+    string Status,
+    double? LastArchivedAt,
+    double? LastActivatedAt,
+    double? LastRecordedPullTime);
+
+internal sealed record ArchivalClockResponse(double Now);
 
 internal sealed record IamUserResponse(string UserName, string AccessKeyId, string SecretAccessKey);

@@ -7,12 +7,15 @@ namespace EcrUtils.Tests.Fakes;
 /// <summary>
 /// The operations of <see cref="FakeEcr"/>, with ECR's documented request rules:
 /// https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_Operations.html
+/// No client lists images: ListImages is there for tests of the ACTIVE-only default that it shares with DescribeImages.
 /// </summary>
 internal sealed class FakeEcrApi(FakeEcr ecr)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
     public const int MaxBatchSize = 100;
+    private const string StandardStorageClass = "STANDARD";
+    private const string ArchiveStorageClass = "ARCHIVE";
 
     private static readonly Dictionary<string, string[]> s_fields = new(StringComparer.Ordinal)
     {
@@ -21,6 +24,8 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         ["DescribeImages"] = ["registryId", "repositoryName", "imageIds", "nextToken", "maxResults", "filter"],
         ["BatchGetImage"] = ["registryId", "repositoryName", "imageIds", "acceptedMediaTypes"],
         ["BatchDeleteImage"] = ["registryId", "repositoryName", "imageIds"],
+        ["ListImages"] = ["registryId", "repositoryName", "nextToken", "maxResults", "filter"],
+        ["UpdateImageStorageClass"] = ["registryId", "repositoryName", "imageId", "targetStorageClass"],
     };
 
     public static IReadOnlySet<string> Operations { get; } = s_fields.Keys.ToHashSet(StringComparer.Ordinal);
@@ -31,12 +36,15 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         request.AllowOnly(s_fields[call.Operation]);
         lock (ecr.Gate)
         {
+            ecr.SettleActivations();
             return call.Operation switch
             {
                 "DescribeRepositories" => DescribeRepositories(request),
                 "ListTagsForResource" => ListTagsForResource(request),
                 "DescribeImages" => DescribeImages(request),
                 "BatchGetImage" => BatchGetImage(request),
+                "ListImages" => ListImages(request),
+                "UpdateImageStorageClass" => UpdateImageStorageClass(request),
                 _ => BatchDeleteImage(request),
             };
         }
@@ -99,6 +107,75 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         }
 
         return result;
+    }
+
+    private static JsonObject ListImages(FakeEcrRequest request)
+    {
+        request.CheckRegistry();
+        var repository = request.Repository();
+        var (tagStatus, imageStatus) = request.ImagesFilter();
+        var scope = $"imageIds/{repository.Name}";
+        var pageSize = request.MaxResults() ?? DefaultPageSize;
+        var offset = Offset(request, scope);
+
+        // A page holds image ids (one a tag, one for an untagged image), not images; as no client lists images, a page
+        // here costs the repository's size.
+        var ids = repository.Images.Page(tagStatus, imageStatus, 0, repository.Images.Count, out _)
+            .SelectMany(image => image.Tags.Count == 0 ? [ImageIdJson(null, image.Digest)] : image.Tags.Select(tag => ImageIdJson(tag, image.Digest)))
+            .ToList();
+        var result = new JsonObject { ["imageIds"] = new JsonArray([.. ids.Skip(offset).Take(pageSize)]) };
+        if (offset + pageSize < ids.Count)
+        {
+            result["nextToken"] = Token(scope, offset + pageSize);
+        }
+
+        return result;
+    }
+
+    // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_UpdateImageStorageClass.html
+    // AWS documents ImageStorageClassUpdateNotSupportedException without naming its cases; as the moto launcher does,
+    // the fake answers it for every transition but archiving an ACTIVE image and restoring an ARCHIVED one.
+    private JsonObject UpdateImageStorageClass(FakeEcrRequest request)
+    {
+        var name = request.RequiredString("repositoryName");
+        var (tag, digest) = request.ImageId();
+        var target = request.RequiredString("targetStorageClass");
+        if (target is not (StandardStorageClass or ArchiveStorageClass))
+        {
+            throw FakeEcrServiceError.Validation(
+                $"1 validation error detected: Value '{target}' at 'targetStorageClass' failed to satisfy constraint: "
+                + $"Member must satisfy enum value set: [{StandardStorageClass}, {ArchiveStorageClass}]");
+        }
+
+        if (tag is null && digest is null)
+        {
+            throw FakeEcrServiceError.InvalidParameter("Invalid parameter at 'imageId' failed to satisfy constraint: 'imageDigest or imageTag must be given'");
+        }
+
+        request.CheckRegistry();
+        var repository = request.Repository();
+        var image = repository.Images.Lookup.FindSingle(tag, digest) ?? throw new FakeEcrServiceError(
+            "ImageNotFoundException",
+            $"The image with imageId {{imageDigest:'{digest ?? "null"}', imageTag:'{tag ?? "null"}'}} does not exist within the repository "
+            + $"with name '{name}' in the registry with id '{FakeEcr.AccountId}'");
+        var (from, to) = target == ArchiveStorageClass
+            ? (FakeEcrImageStatus.Active, FakeEcrImageStatus.Archived)
+            : (FakeEcrImageStatus.Archived, FakeEcrImageStatus.Activating);
+        if (image.Status != from)
+        {
+            throw new FakeEcrServiceError(
+                "ImageStorageClassUpdateNotSupportedException",
+                $"The image {image.Digest} is {image.Status}: only an {from} image can go to the {target} storage class.");
+        }
+
+        ecr.SetArchivalStatus(image, to, ecr.Clock.GetUtcNow());
+        return new JsonObject
+        {
+            ["registryId"] = FakeEcr.AccountId,
+            ["repositoryName"] = repository.Name,
+            ["imageId"] = ImageIdJson(tag, image.Digest),
+            ["imageStatus"] = to,
+        };
     }
 
     private static JsonObject BatchGetImage(FakeEcrRequest request)
@@ -246,9 +323,14 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
             writer.WriteString("repositoryName", repository.Name);
             writer.WriteString("imageDigest", image.Digest);
             writer.WriteNumber("imageSizeInBytes", image.SizeInBytes);
-            writer.WriteNumber("imagePushedAt", (decimal)(image.PushedAt - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerSecond);
+            WriteTime(writer, "imagePushedAt", image.PushedAt);
             writer.WriteString("imageManifestMediaType", image.MediaType);
             writer.WriteString("imageStatus", image.Status);
+
+            // Like ECR, an image never archived, restored or pulled has none of these members.
+            WriteTime(writer, "lastArchivedAt", image.LastArchivedAt);
+            WriteTime(writer, "lastActivatedAt", image.LastActivatedAt);
+            WriteTime(writer, "lastRecordedPullTime", image.LastRecordedPullTime);
 
             // Like ECR, an untagged image has no imageTags member at all.
             if (image.Tags.Count > 0)
@@ -271,6 +353,15 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         }
 
         writer.WriteEndArray();
+    }
+
+    // AWS JSON 1.1 timestamps: epoch seconds as a number.
+    private static void WriteTime(Utf8JsonWriter writer, string name, DateTimeOffset? time)
+    {
+        if (time is { } value)
+        {
+            writer.WriteNumber(name, (decimal)(value - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerSecond);
+        }
     }
 
     private static JsonObject ImageIdJson(string? tag, string? digest)

@@ -56,6 +56,16 @@ internal sealed class FakeEcrImage
 
     public string? ArtifactMediaType { get; }
 
+    /// <summary>What DescribeImages reports as <c>lastRecordedPullTime</c>; null for an image never pulled.</summary>
+    public DateTimeOffset? LastRecordedPullTime { get; set; }
+
+    public DateTimeOffset? LastArchivedAt { get; set; }
+
+    public DateTimeOffset? LastActivatedAt { get; set; }
+
+    /// <summary>When the restore under way ends (ACTIVATING images only); see <see cref="FakeEcr.ActivationDelay"/>.</summary>
+    internal DateTimeOffset? ActivationDue { get; set; }
+
     /// <summary>The digests this image's manifest lists (an index's children); parsed once, as a manifest never changes.</summary>
     public IReadOnlyList<string> ChildDigests => _childDigests ??= ParseChildDigests(Manifest);
 

@@ -90,7 +90,7 @@ internal sealed class FakeEcrRequest(FakeEcr ecr, FakeEcrCall call)
 
         if (Body["filter"] is not JsonObject filter || filter.Any(p => p.Key is not ("tagStatus" or "imageStatus")))
         {
-            throw ecr.Violation("DescribeImages: filter may hold only tagStatus and imageStatus.");
+            throw ecr.Violation($"{call.Operation}: filter may hold only tagStatus and imageStatus.");
         }
 
         var tagStatus = filter["tagStatus"]?.GetValue<string>() ?? "ANY";
@@ -99,6 +99,12 @@ internal sealed class FakeEcrRequest(FakeEcr ecr, FakeEcrCall call)
             ? (tagStatus, imageStatus)
             : throw FakeEcrServiceError.Validation($"Invalid filter: tagStatus '{tagStatus}', imageStatus '{imageStatus}'.");
     }
+
+    /// <summary>The one image id of <c>imageId</c>; neither tag nor digest when the object is empty.</summary>
+    public (string? Tag, string? Digest) ImageId() =>
+        Body["imageId"] is { } id
+            ? ReadImageId(id)
+            : throw FakeEcrServiceError.Validation("1 validation error detected: Value null at 'imageId' failed to satisfy constraint: Member must not be null");
 
     /// <summary>The image ids, 1 to 100 of them; an id with both tag and digest is refused outright.</summary>
     public IReadOnlyList<(string? Tag, string? Digest)> ImageIds()
