@@ -83,6 +83,34 @@ public sealed class EcrClientDescribeImagesTests
     }
 
     [Fact]
+    public async Task DescribeImages_ReadsPullAndArchiveTimes()
+    {
+        var pulled = s_pushedAt.AddDays(3).AddMilliseconds(250);
+        var archived = s_pushedAt.AddDays(5);
+        _ecr.AddImage("team/api", FakeEcr.Digest("pulled"), ["dev-2"], s_pushedAt, lastRecordedPullTime: pulled);
+        _ecr.AddImage("team/api", FakeEcr.Digest("archived"), ["dev-1"], s_pushedAt, status: "ARCHIVED", lastArchivedAt: archived);
+        var sut = _ecr.CreateClient();
+
+        var images = (await ReadPagesAsync(sut)).SelectMany(p => p).ToDictionary(i => i.Digest);
+
+        Assert.Equal((pulled, null), (images[FakeEcr.Digest("pulled")].LastRecordedPullTime, images[FakeEcr.Digest("pulled")].LastArchivedAt));
+        Assert.Equal((null, archived), (images[FakeEcr.Digest("archived")].LastRecordedPullTime, images[FakeEcr.Digest("archived")].LastArchivedAt));
+    }
+
+    [Fact]
+    public async Task DescribeImagesById_AnswersThoseImages_WhateverTheirStatus_AndLeavesOutAMissingOne()
+    {
+        _ecr.AddImage("team/api", FakeEcr.Digest("active"), ["dev-2"], s_pushedAt);
+        _ecr.AddImage("team/api", FakeEcr.Digest("archived"), ["dev-1"], s_pushedAt, status: "ARCHIVED");
+        var sut = _ecr.CreateClient();
+
+        var images = await sut.DescribeImagesAsync(
+            null, "team/api", [ImageId.ForDigest(FakeEcr.Digest("archived")), ImageId.ForDigest(FakeEcr.Digest("gone")), ImageId.ForTag("dev-2")], CancellationToken.None);
+
+        Assert.Equal(new[] { FakeEcr.Digest("active"), FakeEcr.Digest("archived") }.Order(), images.Select(i => i.Digest).Order());
+    }
+
+    [Fact]
     public async Task DescribeImages_Throws_WhenAnImageHasNoPushTime()
     {
         _ecr.Faults.Enqueue(EcrOperation.DescribeImages, FakeEcrFault.Raw(

@@ -90,12 +90,12 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
     {
         request.CheckRegistry();
         var repository = request.Repository();
+        var (tagStatus, imageStatus) = request.ImagesFilter();
         if (request.Body.ContainsKey("imageIds"))
         {
-            throw ecr.Violation("The fake serves DescribeImages of whole repositories only; the client sends no imageIds.");
+            return DescribeImagesById(request, repository, imageStatus);
         }
 
-        var (tagStatus, imageStatus) = request.ImagesFilter();
         var scope = $"images/{repository.Name}";
         var pageSize = request.MaxResults() ?? DefaultPageSize;
         var offset = Offset(request, scope);
@@ -107,6 +107,37 @@ internal sealed class FakeEcrApi(FakeEcr ecr)
         }
 
         return result;
+    }
+
+    // With imageIds ECR answers those images at once (at most 100, no paging) and refuses the call when one is missing:
+    // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImages.html
+    private JsonObject DescribeImagesById(FakeEcrRequest request, FakeEcrRepository repository, string imageStatus)
+    {
+        if (request.Body.ContainsKey("nextToken") || request.Body.ContainsKey("maxResults"))
+        {
+            throw ecr.Violation("DescribeImages takes maxResults and nextToken only without imageIds.");
+        }
+
+        var ids = request.ImageIds();
+        if (ids.Count is 0 or > MaxBatchSize)
+        {
+            throw FakeEcrServiceError.Validation($"imageIds must hold 1 to {MaxBatchSize} ids.");
+        }
+
+        var images = new List<FakeEcrImage>();
+        foreach (var (tag, digest) in ids)
+        {
+            var image = repository.Images.Lookup.FindSingle(tag, digest) ?? throw new FakeEcrServiceError(
+                "ImageNotFoundException",
+                $"The image with imageId {{imageDigest:'{digest ?? "null"}', imageTag:'{tag ?? "null"}'}} does not exist within the repository "
+                + $"with name '{repository.Name}' in the registry with id '{FakeEcr.AccountId}'");
+            if ((imageStatus == "ANY" || image.Status == imageStatus) && !images.Contains(image))
+            {
+                images.Add(image);
+            }
+        }
+
+        return new JsonObject { ["imageDetails"] = FakeEcrRawJson.Node(writer => WriteImageDetails(writer, repository, images)) };
     }
 
     private static JsonObject ListImages(FakeEcrRequest request)
