@@ -68,6 +68,9 @@ public static class ArgumentNames
     /// <summary>An ECS cluster the in-use check reads (name or ARN); repeatable. Default: every cluster.</summary>
     public const string EcsCluster = "ecs-cluster";
 
+    /// <summary>A file of the image references in use where the in-use check cannot look (EKS, hosts, other accounts).</summary>
+    public const string InUseFile = "in-use-file";
+
     /// <summary>Run against a throwaway local registry seeded with demo images, never a real one.</summary>
     public const string Sandbox = "sandbox";
 
