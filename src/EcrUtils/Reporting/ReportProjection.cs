@@ -37,7 +37,7 @@ public static class ReportProjection
                 options.Region ?? run.FirstRepository?.Region),
             Repositories = [.. run.Repositories.Select(r => Repository(r, r.Images))],
             LatestImages = [.. run.LatestImages.Select(Latest)],
-            InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,
+            InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check, run.InUseFile) : null,
             EarlierRun = run.EarlierRun is { } earlier ? new EarlierRunReport(earlier.ReportPath, earlier.StartedAt, earlier.Status) : null,
         };
     }
