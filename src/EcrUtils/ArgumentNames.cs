@@ -79,7 +79,7 @@ public static class ArgumentNames
     {
         Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
         Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
-        MaxParallel, InUseCheck, EcsCluster, MaxRetries, RequestTimeout, Sandbox,
+        MaxParallel, InUseCheck, EcsCluster, InUseFile, MaxRetries, RequestTimeout, Sandbox,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cake's own switches, which reach the arguments too and are accepted and ignored.</summary>

@@ -49,6 +49,7 @@ public static class EcrOptionsParser
                 ?? EcrOptions.DefaultRequestTimeoutSeconds),
             InUseCheck = InUseArguments.ReadCheck(reader),
             EcsClusters = InUseArguments.ReadClusters(reader),
+            InUseFile = reader.Single(ArgumentNames.InUseFile),
             Sandbox = reader.Flag(ArgumentNames.Sandbox),
             GivenArguments = reader.Given,
         };

@@ -45,10 +45,10 @@ public static class InUseText
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(escape);
+        var which = file.OtherRegistryLines == 1 ? "names an image of another registry" : "name images of other registries";
         return file.OtherRegistryLines == 0
             ? null
-            : $"Ignored {Quantity.Of(file.OtherRegistryLines, "line")} of {escape(file.Path)} that name images of other registries "
-              + $"(the first: {escape(file.FirstOtherRegistry ?? string.Empty)}).";
+            : $"Ignored {Quantity.Of(file.OtherRegistryLines, "line")} of {escape(file.Path)} that {which} (the first: {escape(file.FirstOtherRegistry ?? string.Empty)}).";
     }
 
     /// <summary>The warning for a run with the check off; <paramref name="reason"/> is already escaped for the output.</summary>
