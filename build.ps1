@@ -1,5 +1,5 @@
 $ErrorActionPreference = 'Stop'
-# Relative paths the user gives (--report) resolve against the folder the command was run from, not the checkout.
+# Relative paths the user gives (--report, --in-use-file) resolve against the folder the command was run from, not the checkout.
 if (-not $env:ECRUTILS_CALLER_DIRECTORY) { $env:ECRUTILS_CALLER_DIRECTORY = (Get-Location).Path }
 Set-Location $PSScriptRoot
 # `dotnet run` evaluates the whole build (~2.4 s) on every run; build only when a source is newer than the last build's

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 set -euo pipefail
-# Relative paths the user gives (--report) resolve against the folder the command was run from, not the checkout.
+# Relative paths the user gives (--report, --in-use-file) resolve against the folder the command was run from, not the checkout.
 export ECRUTILS_CALLER_DIRECTORY="${ECRUTILS_CALLER_DIRECTORY:-$PWD}"
 cd "$(dirname "$0")"
 # `dotnet run` evaluates the whole build (~2.4 s) on every run; build only when a source is newer than the last build's

@@ -28,6 +28,7 @@ return new CakeHost()
         .AddSingleton<InUseCollectorFactory>(provider => options => options.InUseCheck
             ? Configured(() => provider.GetRequiredService<AwsConnection>().CreateInUseCollector(options.EcsClusters))
             : null)
+        .AddSingleton<CallerPaths>()
         .AddSingleton<ReportFactory>()
         .AddSingleton<DeletionRun>()
         .AddSingleton<LatestImagesRun>()

@@ -10,26 +10,22 @@ namespace Build.Runs;
 /// Starts a run's report: at <c>--report</c> (a relative path from the folder the command was run in), else at
 /// <c>artifacts/&lt;task&gt;-&lt;environment&gt;.json</c> in the checkout.
 /// </summary>
-public sealed class ReportFactory(ICakeEnvironment environment)
+public sealed class ReportFactory(CallerPaths paths)
 {
-    /// <summary>Set by build.sh and build.ps1 to the folder they were run from, before they change to the checkout.</summary>
-    public const string CallerDirectoryVariable = "ECRUTILS_CALLER_DIRECTORY";
-
     /// <summary>Creates the report file of <paramref name="run"/>, which it follows from now on.</summary>
     /// <exception cref="CakeException">--report names a folder or a file that cannot be written (exit code 2).</exception>
     public ReportWriter Start(EcrOptions options, RunResult run)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(run);
-        var checkout = environment.WorkingDirectory.FullPath;
         if (options.ReportPath is not { } given)
         {
             // A sandbox run's report stays apart from the reports of real runs.
             var folder = options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
-            return Start(Path.Combine(checkout, folder, $"{run.Task}-{options.Environment}.json"), run);
+            return Start(Path.Combine(paths.Checkout, folder, $"{run.Task}-{options.Environment}.json"), run);
         }
 
-        var path = Path.GetFullPath(given, environment.GetEnvironmentVariable(CallerDirectoryVariable) is { Length: > 0 } caller ? caller : checkout);
+        var path = paths.Resolve(given);
         if (Directory.Exists(path))
         {
             throw Unwritable(given, "it is a folder", "a file in it, e.g. " + Path.Combine(given, $"{run.Task}.json"));

@@ -68,6 +68,9 @@ public static class ArgumentNames
     /// <summary>An ECS cluster the in-use check reads (name or ARN); repeatable. Default: every cluster.</summary>
     public const string EcsCluster = "ecs-cluster";
 
+    /// <summary>A file of the image references in use where the in-use check cannot look (EKS, hosts, other accounts).</summary>
+    public const string InUseFile = "in-use-file";
+
     /// <summary>Run against a throwaway local registry seeded with demo images, never a real one.</summary>
     public const string Sandbox = "sandbox";
 
@@ -97,7 +100,7 @@ public static class ArgumentNames
     {
         Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
         Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
-        MaxParallel, InUseCheck, EcsCluster, MaxRetries, RequestTimeout, Sandbox, OlderThan, KeepPulledWithin, Archive,
+        MaxParallel, InUseCheck, EcsCluster, InUseFile, MaxRetries, RequestTimeout, Sandbox, OlderThan, KeepPulledWithin, Archive,
         ImageTag, AllArchived, Wait, WaitTimeout,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

@@ -6,14 +6,15 @@ namespace EcrUtils.InUse;
 
 /// <summary>
 /// A reference to an image of a private ECR registry, as ECS task definitions and Lambda functions give it:
-/// <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:tag</c> or <c>…/team/api@sha256:…</c>.
+/// <c>123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:tag</c> or <c>…/team/api@sha256:…</c>; or, as the in-use
+/// file may give it, without the registry: <c>team/api:tag</c>, an image of the registry the run works on.
 /// </summary>
-/// <param name="AccountId">The registry's AWS account id.</param>
-/// <param name="Region">The registry's region.</param>
+/// <param name="AccountId">The registry's AWS account id; null for the registry the run works on.</param>
+/// <param name="Region">The registry's region; null for the registry the run works on.</param>
 /// <param name="Repository">The repository name, e.g. <c>team/api</c>.</param>
 /// <param name="Tag">The tag; <c>latest</c> when the reference names neither tag nor digest, as Docker reads it.</param>
 /// <param name="Digest">The manifest digest; when set, it decides which image is meant, whatever the tag.</param>
-public sealed partial record ImageReference(string AccountId, string Region, string Repository, string? Tag, string? Digest)
+public sealed partial record ImageReference(string? AccountId, string? Region, string Repository, string? Tag, string? Digest)
 {
     private const string ImpliedTag = "latest";
 
@@ -30,12 +31,25 @@ public sealed partial record ImageReference(string AccountId, string Region, str
         }
 
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !TryParseRegistryHost(text[..slash], out var accountId, out var region))
-        {
-            return false;
-        }
+        return slash >= 0
+            && TryParseRegistryHost(text[..slash], out var accountId, out var region)
+            && TryParseName(text[(slash + 1)..], accountId, region, out reference);
+    }
 
-        var rest = text[(slash + 1)..];
+    /// <summary>
+    /// Reads <paramref name="text"/> as a reference without a registry host, to an image of the registry the run works
+    /// on: <c>repo:tag</c>, <c>repo@sha256:…</c> (with or without a tag before it) or <c>repo</c> alone, which means
+    /// <c>repo:latest</c> as Docker reads it. Whether a first part is a registry host is the caller's to decide.
+    /// </summary>
+    public static bool TryParseName(string? text, [NotNullWhen(true)] out ImageReference? reference)
+    {
+        reference = null;
+        return !string.IsNullOrEmpty(text) && text.Length <= 1024 && TryParseName(text, null, null, out reference);
+    }
+
+    private static bool TryParseName(string rest, string? accountId, string? region, [NotNullWhen(true)] out ImageReference? reference)
+    {
+        reference = null;
         string? digest = null;
         var at = rest.IndexOf('@', StringComparison.Ordinal);
         if (at >= 0)
@@ -93,15 +107,25 @@ public sealed partial record ImageReference(string AccountId, string Region, str
     /// <summary>Whether <paramref name="text"/> is a manifest digest as ECR computes them, <c>sha256:</c> and 64 hex digits.</summary>
     public static bool IsDigest([NotNullWhen(true)] string? text) => text is not null && DigestPattern().IsMatch(text);
 
-    /// <summary>Whether this reference names an image of <paramref name="repository"/> in the registry of that account and region.</summary>
-    public bool IsIn(string accountId, string region, string repository) =>
-        string.Equals(AccountId, accountId, StringComparison.Ordinal)
-        && string.Equals(Region, region, StringComparison.Ordinal)
-        && string.Equals(Repository, repository, StringComparison.Ordinal);
+    /// <summary>
+    /// Whether this reference names an image of <paramref name="repository"/> in the registry of that account and
+    /// region (any region when <paramref name="region"/> is null). A reference without a registry names an image of
+    /// whichever registry the run works on.
+    /// </summary>
+    public bool IsIn(string accountId, string? region, string repository) =>
+        IsInRegistry(accountId, region) && string.Equals(Repository, repository, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether this reference names an image of the registry of that account and region (any region when
+    /// <paramref name="region"/> is null), or names no registry.
+    /// </summary>
+    public bool IsInRegistry(string accountId, string? region) =>
+        (AccountId is null || string.Equals(AccountId, accountId, StringComparison.Ordinal))
+        && (Region is null || region is null || string.Equals(Region, region, StringComparison.Ordinal));
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{AccountId}.dkr.ecr.{Region}.amazonaws.com/{Repository}{(Tag is null ? string.Empty : ":" + Tag)}{(Digest is null ? string.Empty : "@" + Digest)}";
+        $"{(AccountId is null ? string.Empty : $"{AccountId}.dkr.ecr.{Region}.amazonaws.com/")}{Repository}{(Tag is null ? string.Empty : ":" + Tag)}{(Digest is null ? string.Empty : "@" + Digest)}";
 
     [GeneratedRegex(
         @"\A(?<account>[0-9]{12})\.(?:dkr\.ecr(?:-fips)?\.(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\.amazonaws\.com(?:\.cn)?|dkr-ecr(?:-fips)?\.(?<region>[a-z]{2}(?:-[a-z]+)+-[0-9]+)\.on\.aws)\z",

@@ -45,13 +45,24 @@ internal static class InUseMarks
         return marks;
     }
 
-    /// <summary><c>in use by a, b and c</c>; beyond three users, how many more.</summary>
-    public static string Reason(IReadOnlyList<string> users)
+    /// <summary>
+    /// <c>in use by a, b and c</c>, beyond <paramref name="shown"/> workloads with how many more, then the lines of the
+    /// in-use file: <c>in use by prod/api; listed in in-use.txt line 3</c>, or the line alone.
+    /// </summary>
+    public static string Reason(IReadOnlyList<string> users, int shown = 3)
     {
-        const int Shown = 3;
-        return users.Count <= Shown
-            ? "in use by " + string.Join(", ", users)
-            : $"in use by {string.Join(", ", users.Take(Shown))} and {users.Count - Shown} more";
+        ArgumentNullException.ThrowIfNull(users);
+        var workloads = users.Where(user => !ImageUse.IsListing(user)).ToList();
+        List<string> parts = [];
+        if (workloads.Count > 0)
+        {
+            parts.Add(workloads.Count <= shown
+                ? "in use by " + string.Join(", ", workloads)
+                : $"in use by {string.Join(", ", workloads.Take(shown))} and {workloads.Count - shown} more");
+        }
+
+        parts.AddRange(users.Where(ImageUse.IsListing));
+        return string.Join("; ", parts);
     }
 
     // sha256:0123456789abcdef… -> sha256:0123456789ab: enough to tell images apart in a reason.

@@ -7,7 +7,8 @@ internal static class InUseMatcher
 {
     /// <summary>
     /// The users of each image of <paramref name="repository"/> that a reference names: by digest, or by tag through
-    /// the repository's snapshot. Only references to the same account, region and repository count.
+    /// the repository's snapshot. Only references to the same account, region and repository count (and references of
+    /// the in-use file without a registry). Of the in-use file's lines that name one image, the first is its user.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> UsersByDigest(
         EcrRepository repository,
@@ -28,7 +29,7 @@ internal static class InUseMatcher
             }
         }
 
-        foreach (var use in inUse.Uses.Where(u => u.Reference.IsIn(accountId, region ?? u.Reference.Region, repository.Name)))
+        foreach (var use in inUse.Uses.Where(u => u.Reference.IsIn(accountId, region, repository.Name)))
         {
             var digest = use.Reference.Digest ?? (use.Reference.Tag is { } tag ? digestByTag.GetValueOrDefault(tag) : null);
             if (digest is null)
@@ -42,15 +43,22 @@ internal static class InUseMatcher
                 found[digest] = users = new SortedSet<string>(StringComparer.Ordinal);
             }
 
-            users.Add(use.UsedBy);
+            // The in-use file's lines come in order: the first line that names an image says why it stays.
+            if (!ImageUse.IsListing(use.UsedBy) || !users.Any(ImageUse.IsListing))
+            {
+                users.Add(use.UsedBy);
+            }
         }
 
         return found.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal);
     }
 
-    // The repository URI names the registry's host, which gives the region too. Where it is not an ECR host (an
-    // emulator), any region counts: keeping too much is safe, deleting an image in use is not.
-    private static (string AccountId, string? Region) Registry(EcrRepository repository)
+    /// <summary>
+    /// The registry of <paramref name="repository"/>: the repository URI names the registry's host, which gives the
+    /// region too. Where it is not an ECR host (an emulator), the region is null and any region counts: keeping too much
+    /// is safe, deleting an image in use is not.
+    /// </summary>
+    public static (string AccountId, string? Region) Registry(EcrRepository repository)
     {
         var slash = repository.Uri.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 && ImageReference.TryParseRegistryHost(repository.Uri[..slash], out var accountId, out var region)

@@ -11,9 +11,10 @@ namespace EcrUtils.Operations;
 /// only when its last tag goes, so tags of other environments (and tags added while the run goes) survive.
 /// Before any repository is planned, the in-use check reads what ECS and Lambda run (while the repositories are listed
 /// and their images read); an image in use is kept whatever the plan says. Without <paramref name="inUseCollector"/> the check is off, and the
-/// recorder is told so.
+/// recorder is told so. The images that <paramref name="inUseFile"/> lists are kept the same way, with the check on or off.
 /// </summary>
-public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null, TimeProvider? timeProvider = null)
+public sealed class DeleteImagesOperation(
+    IEcrClient client, IDeletionRecorder recorder, IInUseCollector? inUseCollector = null, InUseFile? inUseFile = null, TimeProvider? timeProvider = null)
 {
     /// <summary>
     /// Runs a deleting task with its planner (see <see cref="RepositoryPlanner.For"/>), the retention criteria measured
@@ -48,6 +49,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
         {
             var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
             recorder.RepositoriesFound(repositories);
+            var listed = InUseCheckStep.ReadFile(inUseFile, repositories, recorder);
             if (check.IsCompleted)
             {
                 // A check that has already failed: nothing is read.
@@ -60,7 +62,7 @@ public sealed class DeleteImagesOperation(IEcrClient client, IDeletionRecorder r
                 repositories,
                 new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
                 async (repository, _) => await new RepositoryRun(client, recorder, options, rules, repository)
-                    .RunAsync(planner, check, stop).ConfigureAwait(false))
+                    .RunAsync(planner, check, listed, stop).ConfigureAwait(false))
                 .ConfigureAwait(false);
 
             // Also with no repository: a check that cannot run fails the run.

@@ -17,6 +17,14 @@ public interface IDeletionRecorder
     {
     }
 
+    /// <summary>
+    /// The in-use file's lines were sorted for the run's registry (once its repositories were known, before any was
+    /// planned): its uses, and the lines of other registries it ignored. Only when the run was given a file.
+    /// </summary>
+    void InUseFileRead(InUseFileOutcome outcome)
+    {
+    }
+
     /// <summary>A repository's plan is made; nothing of it is done yet.</summary>
     void Planned(EcrRepository repository, RepositoryPlan plan);
 

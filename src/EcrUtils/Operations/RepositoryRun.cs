@@ -34,8 +34,11 @@ internal sealed class RepositoryRun
         _ranking = new ImageRanking(rules);
     }
 
-    /// <summary>Reads, plans and deletes; reads end at once when the run stops, deletions in flight only when it aborts.</summary>
-    public async Task RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, RunStop stop)
+    /// <summary>
+    /// Reads, plans and deletes, keeping what the check found in use and what the in-use file lists
+    /// (<paramref name="listed"/>); reads end at once when the run stops, deletions in flight only when it aborts.
+    /// </summary>
+    public async Task RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, IReadOnlyList<ImageUse> listed, RunStop stop)
     {
         var token = stop.Stopping;
         IReadOnlyList<EcrImage>? images = null;
@@ -44,7 +47,7 @@ internal sealed class RepositoryRun
             stop).ConfigureAwait(false);
         if (images is not null)
         {
-            var inUse = await check.WaitAsync(token).ConfigureAwait(false);
+            var inUse = InUseCheckStep.WithListed(await check.WaitAsync(token).ConfigureAwait(false), listed);
             await StepAsync(() => PlanAndDeleteAsync(planner, images, inUse, stop), stop).ConfigureAwait(false);
         }
     }

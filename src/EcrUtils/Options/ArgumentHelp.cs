@@ -37,6 +37,7 @@ public static class ArgumentHelp
         (Usage(ArgumentNames.RequestTimeout, "SECONDS"), "How long one request may take (1-120, default 30)."),
         (Usage(ArgumentNames.InUseCheck, "on|off"), "Keep the images that ECS and Lambda use (default on)."),
         (Usage(ArgumentNames.EcsCluster, "NAME[,NAME]"), "The ECS clusters the in-use check reads (default every cluster)."),
+        (Usage(ArgumentNames.InUseFile, "PATH"), "Images in use elsewhere (EKS, hosts), one a line: repo:tag, repo@sha256:… or their ECR URIs; kept like images in use."),
         (Usage(ArgumentNames.Sandbox), "Run against a throwaway demo registry on 127.0.0.1 instead of AWS."),
     ];
 

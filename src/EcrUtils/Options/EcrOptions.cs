@@ -115,6 +115,12 @@ public sealed record EcrOptions
     public TimeSpan? WaitTimeout { get; internal init; }
 
     /// <summary>
+    /// The file that lists images in use elsewhere (<c>--in-use-file</c>), as given: a relative path is the caller's
+    /// to resolve. <see langword="null"/> when not given.
+    /// </summary>
+    public string? InUseFile { get; internal init; }
+
+    /// <summary>
     /// Whether the task runs against a throwaway local registry seeded with demo images (<c>--sandbox</c>) instead
     /// of the configured AWS account.
     /// </summary>

@@ -49,6 +49,7 @@ public static class EcrOptionsParser
                 ?? EcrOptions.DefaultRequestTimeoutSeconds),
             InUseCheck = InUseArguments.ReadCheck(reader),
             EcsClusters = InUseArguments.ReadClusters(reader),
+            InUseFile = reader.Single(ArgumentNames.InUseFile),
             Sandbox = reader.Flag(ArgumentNames.Sandbox),
             OlderThan = RetentionArguments.ReadDuration(reader, ArgumentNames.OlderThan),
             KeepPulledWithin = RetentionArguments.ReadDuration(reader, ArgumentNames.KeepPulledWithin),

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace EcrUtils.Options;
 
-/// <summary>Reads and checks the in-use check's arguments, <c>--in-use-check</c> and <c>--ecs-cluster</c>.</summary>
+/// <summary>Reads and checks the in-use arguments, <c>--in-use-check</c>, <c>--ecs-cluster</c> and <c>--in-use-file</c>.</summary>
 internal static partial class InUseArguments
 {
     /// <summary><c>on</c> (also <c>true</c>, or a bare switch) or <c>off</c> (also <c>false</c>); on when not given.</summary>
@@ -25,13 +25,16 @@ internal static partial class InUseArguments
             : clusters;
     }
 
-    /// <summary>The in-use check belongs to the deleting tasks, and a cluster list means nothing with the check off.</summary>
+    /// <summary>
+    /// The in-use arguments belong to the deleting tasks, and a cluster list means nothing with the check off (the
+    /// in-use file protects with the check off too).
+    /// </summary>
     public static string? Error(EcrOptions options, EcrTask task)
     {
         var given = options.GivenArguments;
         if (task is EcrTask.GetLatestImages or EcrTask.RestoreImages)
         {
-            return given.FirstOrDefault(name => name is ArgumentNames.InUseCheck or ArgumentNames.EcsCluster) is { } name
+            return given.FirstOrDefault(name => name is ArgumentNames.InUseCheck or ArgumentNames.EcsCluster or ArgumentNames.InUseFile) is { } name
                 ? $"--{name} applies to {nameof(EcrTask.DeleteOldestImages)} and {nameof(EcrTask.DeleteAllImages)} only: remove it to run {task}."
                 : null;
         }

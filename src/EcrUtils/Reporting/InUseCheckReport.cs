@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EcrUtils.Reporting;
 
 /// <summary>How the in-use check of a deleting task went, in the report.</summary>
@@ -23,4 +25,8 @@ public sealed class InUseCheckReport
 
     /// <summary>References to images of private ECR registries found.</summary>
     public int References { get; init; }
+
+    /// <summary>What the in-use file brought (<c>--in-use-file</c>); left out when none was given.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InUseFileReport? InUseFile { get; init; }
 }

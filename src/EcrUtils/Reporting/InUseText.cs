@@ -19,6 +19,38 @@ public static class InUseText
         ];
     }
 
+    /// <summary>How many of <see cref="ImagesInUse"/> the in-use file lists.</summary>
+    public static int ImagesListed(RunResult run) => ImagesInUse(run).Count(i => i.InUseBy.Any(ImageUse.IsListing));
+
+    /// <summary>Who uses an image, each named: <c>in use by prod/api, fn:live; listed in in-use.txt line 3</c>.</summary>
+    public static string UsedBy(IReadOnlyList<string> inUseBy) => InUseMarks.Reason(inUseBy, int.MaxValue);
+
+    /// <summary>
+    /// What the in-use file brought and kept; <paramref name="escape"/> makes the path fit the output, and
+    /// <paramref name="emphasize"/> formats the count of images it lists.
+    /// </summary>
+    public static string File(InUseFileOutcome file, int listed, Func<string, string> escape, Func<string, string> emphasize)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(escape);
+        ArgumentNullException.ThrowIfNull(emphasize);
+        var kept = listed == 0
+            ? "no image of these repositories listed"
+            : $"{emphasize(listed.ToString(System.Globalization.CultureInfo.InvariantCulture))} {Quantity.Noun(listed, "image")} listed, all kept";
+        return $"In-use file {escape(file.Path)}: {Quantity.Of(file.Uses.Count, "reference")} to this registry; {kept}.";
+    }
+
+    /// <summary>The one line that says which lines of the in-use file were ignored; null when none was.</summary>
+    public static string? IgnoredLines(InUseFileOutcome file, Func<string, string> escape)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(escape);
+        var which = file.OtherRegistryLines == 1 ? "names an image of another registry" : "name images of other registries";
+        return file.OtherRegistryLines == 0
+            ? null
+            : $"Ignored {Quantity.Of(file.OtherRegistryLines, "line")} of {escape(file.Path)} that {which} (the first: {escape(file.FirstOtherRegistry ?? string.Empty)}).";
+    }
+
     /// <summary>The warning for a run with the check off; <paramref name="reason"/> is already escaped for the output.</summary>
     public static string Off(string reason) =>
         $"The in-use check was off ({reason}): images that ECS or Lambda use were not protected.";

@@ -42,7 +42,7 @@ public static class ReportProjection
             },
             Repositories = [.. run.Repositories.Select(r => Repository(r, r.Images))],
             LatestImages = [.. run.LatestImages.Select(Latest)],
-            InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check) : null,
+            InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check, run.InUseFile) : null,
             EarlierRun = run.EarlierRun is { } earlier ? new EarlierRunReport(earlier.ReportPath, earlier.StartedAt, earlier.Status) : null,
             RestoredImages = run.Restores is { } restores
                 ? [.. restores.Select(r => new RestoredImageReport(r.Repository.Name, r.Image.Digest, r.Image.Tags, r.Image.PushedAt, r.Image.SizeInBytes, Name(r.Status), r.Message))]

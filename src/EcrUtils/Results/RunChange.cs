@@ -6,6 +6,6 @@ namespace EcrUtils.Results;
 /// <param name="RepositoryFinished">Whether it finished <paramref name="Repository"/> (once per repository).</param>
 public sealed record RunChange(RepositoryResult? Repository, IReadOnlyList<ImageResult> Images, bool RepositoryFinished = false)
 {
-    /// <summary>A change of the run as a whole: its status, the in-use check, the latest images.</summary>
+    /// <summary>A change of the run as a whole: its status, the in-use check and file, the latest images.</summary>
     public static RunChange OfRun { get; } = new(null, []);
 }

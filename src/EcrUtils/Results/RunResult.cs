@@ -70,6 +70,9 @@ public sealed class RunResult : IDeletionRecorder
     /// <summary>How the in-use check went; null until it ran, and for GetLatestImages.</summary>
     public InUseCheckOutcome? InUseCheck { get; private set; }
 
+    /// <summary>What the in-use file brought; null without one, and until the repositories are known.</summary>
+    public InUseFileOutcome? InUseFile { get; private set; }
+
     /// <summary>The repositories of a deletion run that got as far as planning (or failing), by name.</summary>
     public IReadOnlyList<RepositoryResult> Repositories => _repositories;
 
@@ -153,6 +156,17 @@ public sealed class RunResult : IDeletionRecorder
         Change(() =>
         {
             InUseCheck = outcome;
+            return RunChange.OfRun;
+        });
+    }
+
+    /// <inheritdoc />
+    public void InUseFileRead(InUseFileOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Change(() =>
+        {
+            InUseFile = outcome;
             return RunChange.OfRun;
         });
     }

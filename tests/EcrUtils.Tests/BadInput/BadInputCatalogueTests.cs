@@ -89,6 +89,8 @@ public sealed class BadInputCatalogueTests : IDisposable
         ["request timeout zero"] = new(Oldest, [Env, Api, "--request-timeout=0"], Usage, "--request-timeout"),
         ["request timeout too long"] = new(Oldest, [Env, Api, "--request-timeout=9999"], Usage, "--request-timeout"),
         ["report path empty"] = new(Oldest, [Env, Api, "--report="], Usage, "--report"),
+        ["in-use file path empty"] = new(Oldest, [Env, Api, "--in-use-file="], Usage, "--in-use-file"),
+        ["in-use file for GetLatestImages"] = new(Latest, [Env, Api, "--in-use-file=in-use.txt"], Usage, "--in-use-file"),
         ["endpoint that is not a URL"] = new(Oldest, [Env, Api], Usage, "AWS_ENDPOINT_URL", EndpointUrl: "not a url"),
         ["endpoint with another scheme"] = new(Oldest, [Env, Api], Usage, "AWS_ENDPOINT_URL", EndpointUrl: "ftp://127.0.0.1/"),
         ["endpoint that is relative"] = new(Oldest, [Env, Api], Usage, "AWS_ENDPOINT_URL", EndpointUrl: "/ecr"),

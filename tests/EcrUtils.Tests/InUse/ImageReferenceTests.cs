@@ -117,4 +117,51 @@ public sealed class ImageReferenceTests
         Assert.False(sut.IsIn("123456789012", "us-east-1", "team/api"));
         Assert.False(sut.IsIn("123456789012", "eu-west-1", "api"));
     }
+
+    [Theory]
+    [InlineData("team/api:automation-master-17", "team/api", "automation-master-17", null)]
+    [InlineData("api@" + Digest, "api", null, Digest)]
+    [InlineData("api:v1@" + Digest, "api", "v1", Digest)]
+    [InlineData("api", "api", "latest", null)]
+    public void TryParseName_ReadsAReferenceWithoutARegistry(string text, string repository, string? tag, string? digest)
+    {
+        var parsed = ImageReference.TryParseName(text, out var sut);
+
+        Assert.True(parsed);
+        Assert.Equal(new ImageReference(null, null, repository, tag, digest), sut);
+        Assert.Equal(text == "api" ? "api:latest" : text, sut!.ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("API:1")]
+    [InlineData("api:")]
+    [InlineData("api@sha256:abc")]
+    [InlineData("api:has space")]
+    public void TryParseName_RejectsWhatIsNoRepositoryReference(string? text)
+    {
+        Assert.False(ImageReference.TryParseName(text, out _));
+    }
+
+    [Fact]
+    public void IsIn_TakesAReferenceWithoutARegistry_ForAnyRegistry()
+    {
+        Assert.True(ImageReference.TryParseName("team/api:1", out var sut));
+
+        Assert.True(sut.IsIn("123456789012", "eu-west-1", "team/api"));
+        Assert.True(sut.IsIn("210987654321", null, "team/api"));
+        Assert.False(sut.IsIn("123456789012", "eu-west-1", "api"));
+    }
+
+    [Fact]
+    public void IsInRegistry_TakesAnyRegion_WhenTheRegistrysRegionIsUnknown()
+    {
+        Assert.True(ImageReference.TryParse($"{Host}/api:1", out var sut));
+
+        Assert.True(sut.IsInRegistry("123456789012", null));
+        Assert.True(sut.IsInRegistry("123456789012", "eu-west-1"));
+        Assert.False(sut.IsInRegistry("123456789012", "us-east-1"));
+        Assert.False(sut.IsInRegistry("210987654321", null));
+    }
 }

@@ -79,6 +79,28 @@ public sealed class InUseMatcherTests
         Assert.Equal(["prod/api"], sut[_old.Digest]);
     }
 
+    [Fact]
+    public void UsersByDigest_MatchesTheInUseFilesReferences_WithAndWithoutTheRegistry()
+    {
+        var listed = InUseFile.Parse("in-use.txt", ["web:automation-master-1", "api:automation-master-1", $"{Host}/api@{_new.Digest}"]).For("123456789012", "us-east-1");
+
+        var sut = InUseMatcher.UsersByDigest(Api, [_old, _new], new InUseImages(listed.Uses, 0, 0, 0, 0));
+
+        Assert.Equal(["listed in in-use.txt line 2"], sut[_old.Digest]);
+        Assert.Equal(["listed in in-use.txt line 3"], sut[_new.Digest]);
+    }
+
+    [Fact]
+    public void UsersByDigest_NamesTheFirstLineOfTheInUseFile_ThatNamesAnImage_BesideItsWorkloads()
+    {
+        var listed = InUseFile.Parse("in-use.txt", [$"api@{_old.Digest}", "api:automation-master-1", "api:automation-master-1"]).For("123456789012", "us-east-1");
+        var inUse = Uses(($"{Host}/api:automation-master-1", "prod/api"));
+
+        var sut = InUseMatcher.UsersByDigest(Api, [_old, _new], inUse with { Uses = [.. listed.Uses, .. inUse.Uses] });
+
+        Assert.Equal(["listed in in-use.txt line 1", "prod/api"], sut[_old.Digest]);
+    }
+
     internal static InUseImages Uses(params (string Reference, string UsedBy)[] uses) =>
         new([.. uses.Select(u => ImageReference.TryParse(u.Reference, out var r) ? new ImageUse(r, u.UsedBy) : throw new ArgumentException(u.Reference))], 1, 1, 0, 0);
 }

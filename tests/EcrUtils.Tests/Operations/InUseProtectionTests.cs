@@ -84,6 +84,30 @@ public sealed class InUseProtectionTests
         Assert.False(sut.ContainsKey(amd64));
     }
 
+    [Theory]
+    [InlineData(new[] { "listed in in-use.txt line 3" }, "listed in in-use.txt line 3")]
+    [InlineData(new[] { "listed in in-use.txt line 3", "prod/api" }, "in use by prod/api; listed in in-use.txt line 3")]
+    [InlineData(new[] { "a/1", "a/2", "a/3", "a/4", "listed in eks.txt line 12" }, "in use by a/1, a/2, a/3 and 1 more; listed in eks.txt line 12")]
+    public void Reason_NamesTheLineOfTheInUseFile_AfterTheWorkloads(string[] users, string expected)
+    {
+        var sut = InUseMarks.Reason(users);
+
+        Assert.Equal(expected, sut);
+    }
+
+    [Fact]
+    public void Create_GivesTheChildrenOfAListedIndex_TheLineAsTheirReason()
+    {
+        var index = FakeEcr.Digest("index");
+        var child = FakeEcr.Digest("amd64");
+        var catalog = new IndexCatalog(new Dictionary<string, IReadOnlyList<string>> { [index] = [child] });
+
+        var sut = InUseMarks.Create(new Dictionary<string, IReadOnlyList<string>> { [index] = ["listed in in-use.txt line 2"] }, catalog);
+
+        Assert.Equal("listed in in-use.txt line 2", sut[index].Reason);
+        Assert.Equal($"child of index {index[..19]}, listed in in-use.txt line 2", sut[child].Reason);
+    }
+
     [Fact]
     public void Reason_NamesThreeUsers_AndCountsTheRest()
     {

@@ -29,6 +29,8 @@ internal sealed class RecordedRun(RunResult run, ReportWriter writer) : IDeletio
 
     public void InUseChecked(InUseCheckOutcome outcome) => Run.InUseChecked(outcome);
 
+    public void InUseFileRead(InUseFileOutcome outcome) => Run.InUseFileRead(outcome);
+
     public void Planned(EcrRepository repository, RepositoryPlan plan) => Run.Planned(repository, plan);
 
     public void BatchCompleted(EcrRepository repository, BatchOutcome batch) => Run.BatchCompleted(repository, batch);

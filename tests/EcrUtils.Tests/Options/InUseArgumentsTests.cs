@@ -54,9 +54,41 @@ public sealed class InUseArgumentsTests
         Assert.Contains("is not an ECS cluster name", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void InUseFile_IsThePathAsGiven_AndNullWhenNotGiven()
+    {
+        var given = EcrOptionsParser.Parse(Arguments.Of("environment=am", "repository=api", "in-use-file=../eks/in-use.txt"));
+        var absent = EcrOptionsParser.Parse(Arguments.Of("environment=am", "repository=api"));
+
+        Assert.Equal("../eks/in-use.txt", given.InUseFile);
+        Assert.Null(absent.InUseFile);
+    }
+
+    [Fact]
+    public void InUseFile_NeedsAValue()
+    {
+        var error = Assert.Throws<OptionsException>(() => EcrOptionsParser.Parse(Arguments.Of("environment=am", "in-use-file=")));
+
+        Assert.Contains("--in-use-file needs a value: pass --in-use-file=<value>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(EcrTask.DeleteOldestImages)]
+    [InlineData(EcrTask.DeleteAllImages)]
+    public void InUseFile_IsAccepted_WithTheCheckOff(EcrTask task)
+    {
+        var sut = EcrOptionsParser.Parse(Arguments.Of("environment=am", "repository=api", "in-use-check=off", "in-use-file=in-use.txt", "preview"));
+
+        sut.Validate(task);
+
+        Assert.False(sut.InUseCheck);
+        Assert.Equal("in-use.txt", sut.InUseFile);
+    }
+
     [Theory]
     [InlineData("in-use-check=off")]
     [InlineData("ecs-cluster=prod")]
+    [InlineData("in-use-file=in-use.txt")]
     public void InUseArguments_ApplyToTheDeletingTasksOnly(string argument)
     {
         var sut = EcrOptionsParser.Parse(Arguments.Of("environment=am", "repository=api", argument));
