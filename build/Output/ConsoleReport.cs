@@ -74,15 +74,30 @@ internal static class ConsoleReport
     private static void WriteLatest(IAnsiConsole console, RunResult run)
     {
         var table = new Table().Title($"Latest images of {Markup.Escape(run.Environment)}")
-            .AddColumns("Repository", "Tag", "Pushed (UTC)", "Last pull (UTC)", "Pinned image");
+            .AddColumns("Repository", "Tag", "Pushed (UTC)");
+        // ECR records pulls daily: the day says it all, and keeps the row narrow enough for the pinned reference.
+        var pulls = run.LatestImages.Any(l => l.Latest?.Image.LastRecordedPullTime is not null);
+        if (pulls)
+        {
+            table.AddColumn("Last pull");
+        }
+
+        table.AddColumn("Pinned image");
         foreach (var latest in run.LatestImages)
         {
-            table.AddRow(
+            List<string> cells =
+            [
                 Markup.Escape(latest.Repository.Name),
                 latest.Latest is { } image ? Markup.Escape(image.Tag + (latest.IsFallback ? $" (fallback {latest.Environment})" : string.Empty)) : "[red]no image[/]",
                 latest.Latest?.Image.PushedAt.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
-                latest.Latest?.Image.LastRecordedPullTime?.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty,
-                Markup.Escape(latest.PinnedUri ?? string.Empty));
+            ];
+            if (pulls)
+            {
+                cells.Add(latest.Latest?.Image.LastRecordedPullTime?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never");
+            }
+
+            cells.Add(Markup.Escape(latest.PinnedUri ?? string.Empty));
+            table.AddRow([.. cells]);
         }
 
         console.Write(table);

@@ -28,7 +28,7 @@ internal static class RunFailure
         OperationCanceledException => new CakeException(ExitCodes.Cancelled, $"Cancelled. What was done before is recorded in {reportPath}; run the same command again to finish."),
         OperationFailedException failed => new CakeException(failed.ExitCode, failed.Message),
         AwsConfigurationException configuration => new CakeException(ExitCodes.UsageError, configuration.Message),
-        AwsServiceException { ErrorCode: "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException" or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException" } denied =>
+        AwsServiceException { IsAccessDenied: true } denied =>
             new CakeException(ExitCodes.Failure, $"{denied.Message}. Check the AWS credentials and that their policy allows ecr:{denied.Operation} (see iam-policy.json). Report: {reportPath}"),
         AwsServiceException ecr => new CakeException(ExitCodes.Failure, $"{ecr.Message}. Report: {reportPath}"),
         TimeoutRejectedException timeout => new CakeException(ExitCodes.Failure, $"ECR did not answer within {timeout.Timeout.TotalSeconds:0} s, even after retries. Check the network and the endpoint (AWS_ENDPOINT_URL), or raise --request-timeout; then run the same command again: what is done stays done. Report: {reportPath}"),

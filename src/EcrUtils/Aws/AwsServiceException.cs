@@ -29,4 +29,11 @@ public sealed class AwsServiceException : Exception
 
     /// <summary>The service's own message.</summary>
     public string ServiceMessage { get; }
+
+    /// <summary>
+    /// Whether the caller's credentials or permissions were refused: no other call of the run can fare better, so such
+    /// an error stops the run rather than one image or repository.
+    /// </summary>
+    public bool IsAccessDenied => ErrorCode is "AccessDeniedException" or "AccessDenied" or "UnrecognizedClientException"
+        or "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredTokenException";
 }

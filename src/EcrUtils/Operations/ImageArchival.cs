@@ -58,12 +58,13 @@ internal sealed class ImageArchival(IEcrClient client, string? registryId, EcrRe
                     ? new ArchivalOutcome(digest, ArchivalStatus.Archived)
                     : new ArchivalOutcome(digest, ArchivalStatus.Unconfirmed, $"ECR answered status {answer.Status}, not {EcrImage.ArchivedStatus}"));
             }
-            catch (AwsServiceException refused) when (refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && !EcrResilience.IsTransient(refused))
+            catch (AwsServiceException refused) when (refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && !EcrResilience.IsTransient(refused) && !refused.IsAccessDenied)
             {
                 Record(new ArchivalOutcome(digest, ArchivalStatus.Failed, $"{refused.ErrorCode}: {refused.Message}"));
             }
-            catch (RequestNotSentException)
+            catch (Exception ex) when (ex is RequestNotSentException or AwsServiceException { IsAccessDenied: true })
             {
+                // Never sent, or refused for every image alike: nothing changed, and no further call can fare better.
                 Volatile.Write(ref stopped, true);
                 throw;
             }

@@ -84,7 +84,7 @@ public sealed class RestoreImagesOperation(IEcrClient client, TimeProvider timeP
                         Status = string.Equals(answer.Status, EcrImage.ActiveStatus, StringComparison.OrdinalIgnoreCase) ? RestoreStatus.Active : RestoreStatus.Activating,
                     };
                 }
-                catch (AwsServiceException refused) when (refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && !EcrResilience.IsTransient(refused))
+                catch (AwsServiceException refused) when (refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && !EcrResilience.IsTransient(refused) && !refused.IsAccessDenied)
                 {
                     next = result with { Status = RestoreStatus.Failed, Message = $"{refused.ErrorCode}: {refused.Message}" };
                 }

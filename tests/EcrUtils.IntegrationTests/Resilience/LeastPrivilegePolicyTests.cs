@@ -24,6 +24,30 @@ public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(serv
         Assert.Equal(["automation-master-4", "automation-master-5"], (await Registry.GetStateAsync()).Repository("api").AllTags);
     }
 
+    [Fact]
+    public async Task ArchiveAndRestore_Succeed_UnderTheShippedPolicy_AndFailWithoutItsArchiveStatement()
+    {
+        await SeedTwoEnvironmentsAsync();
+        var shipped = await ShippedPolicyAsync();
+        var withoutArchive = WithoutStatement(shipped, "EcrUtilsArchiveAndRestore");
+        var denied = await Registry.EnableAuthAsync(withoutArchive);
+        var refused = await RunAsUserAsync(denied, "--target=DeleteOldestImages", "--environment=automation-master", "--repository=api", "--archive");
+        await Registry.DisableAuthAsync();
+        var credentials = await Registry.EnableAuthAsync(shipped);
+
+        var archived = await RunAsUserAsync(credentials, "--target=DeleteOldestImages", "--environment=automation-master", "--repository=api", "--archive");
+        var restored = await RunAsUserAsync(credentials, "--target=RestoreImages", "--environment=automation-master", "--repository=api", "--image-tag=automation-master-1");
+
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("ecr:UpdateImageStorageClass", refused.StandardError + refused.StandardOutput, StringComparison.Ordinal);
+        Assert.True(archived.ExitCode == 0, archived.ToString());
+        Assert.True(restored.ExitCode == 0, restored.ToString());
+        await Registry.DisableAuthAsync();
+        var api = (await Registry.GetStateAsync()).Repository("api");
+        Assert.Equal(8, api.AllTags.Count);
+        Assert.Equal(["ACTIVE", "ARCHIVED", "ARCHIVED"], api.Images.Where(i => i.Tags.Any(t => t.StartsWith("automation-master-", StringComparison.Ordinal) && t != "automation-master-4" && t != "automation-master-5")).Select(i => i.Status).Order());
+    }
+
     [Theory]
     [InlineData("PutImage")]
     [InlineData("DeleteRepository")]
@@ -38,6 +62,15 @@ public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(serv
         Assert.Equal(("AccessDenied", 403), (result.Code, result.Status));
         await Registry.DisableAuthAsync();
         Assert.Equal(8, (await Registry.GetStateAsync()).Repository("api").AllTags.Count);
+    }
+
+    // The shipped policy without one of its statements, e.g. for a role that never archives.
+    private static string WithoutStatement(string policy, string sid)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(policy)!.AsObject();
+        var statements = document["Statement"]!.AsArray();
+        statements.Remove(statements.Single(s => s!["Sid"]!.GetValue<string>() == sid));
+        return document.ToJsonString();
     }
 
     private static object Parameters(string operation) => operation switch

@@ -27,6 +27,8 @@ public sealed class EcrImagesPlanTests : IDisposable
     [InlineData("DeleteOldestImages", "false", "true")]
     [InlineData("DeleteAllImages", "true", "false")]
     [InlineData("DeleteAllImages", "false", "true")]
+    [InlineData("RestoreImages", "true", "false")]
+    [InlineData("RestoreImages", "false", "true")]
     public async Task Plan_DeletesOnlyForADeletingTask_WithPreviewUnticked(string task, string preview, string deleting)
     {
         var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", task), ("preview", preview));
@@ -71,12 +73,12 @@ public sealed class EcrImagesPlanTests : IDisposable
     [InlineData("Test")]
     [InlineData("GetLatestImages; rm -rf ~")]
     [InlineData("")]
-    public async Task Plan_RefusesAnythingButTheThreeTasks(string task)
+    public async Task Plan_RefusesAnythingButTheFourTasks(string task)
     {
         var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", task));
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("::error title=Unknown task::task must be GetLatestImages, DeleteOldestImages or DeleteAllImages", result.Process.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("::error title=Unknown task::task must be GetLatestImages, DeleteOldestImages, DeleteAllImages or RestoreImages", result.Process.StandardOutput, StringComparison.Ordinal);
         Assert.Empty(result.Outputs);
     }
 
@@ -114,5 +116,18 @@ public sealed class EcrImagesPlanTests : IDisposable
     {
         using var registries = JsonDocument.Parse(result.Output("registries"));
         return [.. registries.RootElement.EnumerateArray().Select(registry => registry.Clone())];
+    }
+
+    [Theory]
+    [InlineData("older-than", "14")]
+    [InlineData("older-than", "2w")]
+    [InlineData("keep-pulled-within", "0d")]
+    [InlineData("keep-pulled-within", "7d; rm -rf ~")]
+    public async Task Plan_RefusesADurationTheToolWouldRefuse(string input, string value)
+    {
+        var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", "DeleteOldestImages"), (input, value));
+
+        Assert.NotEqual(0, result.Process.ExitCode);
+        Assert.Contains($"::error title=Bad {input}::{input} must be a positive whole number of days or hours such as 14d or 36h", result.Process.StandardOutput, StringComparison.Ordinal);
     }
 }

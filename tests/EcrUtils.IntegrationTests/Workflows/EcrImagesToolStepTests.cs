@@ -42,6 +42,22 @@ public sealed class EcrImagesToolStepTests : IDisposable
         Assert.Equal(arguments.Split('|'), Arguments(result));
     }
 
+    // The retention inputs go to the deleting tasks only; the restore inputs to RestoreImages only.
+    [Theory]
+    [InlineData("GetLatestImages", "--target=GetLatestImages|" + Common)]
+    [InlineData("DeleteOldestImages", "--target=DeleteOldestImages|" + Common + "|--keep=2|--older-than=14d|--keep-pulled-within=2d|--archive")]
+    [InlineData("DeleteAllImages", "--target=DeleteAllImages|" + Common + "|--confirm=automation-master|--older-than=14d|--keep-pulled-within=2d|--archive")]
+    [InlineData("RestoreImages", "--target=RestoreImages|" + Common + "|--image-tag=automation-master-7,automation-master-8|--all-archived")]
+    public async Task ToolStep_PassesTheRetentionAndRestoreInputs_WhereTheTaskTakesThem(string task, string arguments)
+    {
+        var result = Assert.Single(await RunAsync(
+            ("task", task), ("environment", "automation-master"), ("repository", "api"), ("keep", "2"), ("confirm", "automation-master"), ("preview", "false"),
+            ("older-than", "14d"), ("keep-pulled-within", "2d"), ("archive", "true"), ("image-tag", "automation-master-7,automation-master-8"), ("all-archived", "true")));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(arguments.Split('|'), Arguments(result));
+    }
+
     [Fact]
     public async Task ToolStep_PassesNoConfirm_WhenNoneIsGiven()
     {

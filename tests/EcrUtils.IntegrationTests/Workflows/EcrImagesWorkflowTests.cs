@@ -18,6 +18,11 @@ public sealed partial class EcrImagesWorkflowTests
         ["preview"] = ArgumentNames.Preview,
         ["confirm"] = ArgumentNames.Confirm,
         ["aws-region"] = ArgumentNames.Region,
+        ["older-than"] = ArgumentNames.OlderThan,
+        ["keep-pulled-within"] = ArgumentNames.KeepPulledWithin,
+        ["archive"] = ArgumentNames.Archive,
+        ["image-tag"] = ArgumentNames.ImageTag,
+        ["all-archived"] = ArgumentNames.AllArchived,
     };
 
     private static WorkflowFile Workflow => EcrImagesWorkflow.File;
@@ -79,6 +84,21 @@ public sealed partial class EcrImagesWorkflowTests
         });
         Assert.All(ArgumentInScript().Matches(toolScript), argument =>
             Assert.True(argument.Groups["name"].Value == "target" || ArgumentNames.All.Contains(argument.Groups["name"].Value), $"{argument.Value} is not an argument of the tool."));
+    }
+
+    [Fact]
+    public void RunJob_CachesTheNuGetPackages_KeyedOnThePackageFiles_BeforeTheToolRuns()
+    {
+        var steps = Workflow.Job("run").Steps;
+        var cache = Assert.Single(steps, step => step.Uses?.StartsWith("actions/cache@", StringComparison.Ordinal) == true);
+
+        Assert.Equal("~/.nuget/packages", cache.With["path"]);
+        foreach (var file in new[] { "global.json", "Directory.Packages.props", "**/*.csproj" })
+        {
+            Assert.Contains($"'{file}'", cache.With["key"], StringComparison.Ordinal);
+        }
+
+        Assert.True(cache.Index < EcrImagesWorkflow.Tool.Index, "The cache must be restored before the tool builds.");
     }
 
     [Fact]

@@ -41,6 +41,39 @@ public sealed class ApiCallBoundTests : IDisposable
     }
 
     [Fact]
+    public async Task Archive_MakesOneUpdateImageStorageClassPerImageArchived_AndTheAgeAndPullCriteriaAddNoCall()
+    {
+        Seed("api", 1_234);
+        var options = OperationFixture.Options(
+            "--environment=automation-master", "--repository=api", "--archive", "--older-than=1h", "--keep-pulled-within=2d", "--in-use-check=off");
+        var sut = new DeleteImagesOperation(_fixture.Ecr.CreateClient(), _fixture.Report(EcrTask.DeleteOldestImages, options));
+
+        await sut.RunAsync(options, EcrTask.DeleteOldestImages, CancellationToken.None);
+
+        AssertCalls(describeRepositories: 1, describeImages: Pages(1_234), batchDelete: 0);
+        Assert.Equal(1_234 - EcrOptions.DefaultKeep, _fixture.Ecr.CallCount("UpdateImageStorageClass"));
+    }
+
+    [Fact]
+    public async Task Restore_MakesOneCallPerImageRestored_AndEachPollOneDescribeImagesPer100Images()
+    {
+        Seed("api", 250);
+        foreach (var image in _fixture.Ecr.Images("api"))
+        {
+            _fixture.Ecr.SetStatus("api", image.Digest, "ARCHIVED");
+        }
+
+        var options = OperationFixture.Options("--environment=automation-master", "--repository=api", "--all-archived", "--wait");
+
+        var outcome = await new RestoreImagesOperation(_fixture.Ecr.CreateClient(), TimeProvider.System).RunAsync(options, _ => { }, CancellationToken.None);
+
+        // The fake's restores end at once: one poll finds every image active.
+        Assert.All(outcome.Images, r => Assert.Equal(RestoreStatus.Active, r.Status));
+        Assert.Equal(250, _fixture.Ecr.CallCount("UpdateImageStorageClass"));
+        AssertCalls(describeRepositories: 1, describeImages: Pages(250) + Ceiling(250, 100), batchDelete: 0);
+    }
+
+    [Fact]
     public async Task GetLatestImages_ReadsOnlyThePages()
     {
         Seed("api", 2_001);
