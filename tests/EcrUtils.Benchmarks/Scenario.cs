@@ -6,7 +6,8 @@ namespace EcrUtils.Benchmarks;
 /// A benchmark case: a registry shape and the task run over it, at a latency, and optionally with a request quota per
 /// API (<see cref="RateLimit"/>) that the simulated ECR enforces by throttling, or with the in-use check on over what
 /// ECS and Lambda run (<see cref="InUse"/>), served by the same simulated server, or over the repositories that hold a
-/// resource tag (<see cref="ByRepositoryTag"/>: every repository holds it, so each one's tags are read).
+/// resource tag (<see cref="ByRepositoryTag"/>: every repository holds it, so each one's tags are read), or archiving
+/// what it would delete (<see cref="Archive"/>: one UpdateImageStorageClass a call, as ECR has no batch form).
 /// </summary>
 internal sealed record Scenario(
     string Name,
@@ -17,7 +18,8 @@ internal sealed record Scenario(
     int MaxParallel,
     ServiceRateLimit? RateLimit = null,
     InUseWorkload? InUse = null,
-    bool ByRepositoryTag = false)
+    bool ByRepositoryTag = false,
+    bool Archive = false)
 {
     public static IReadOnlyList<Scenario> All { get; } =
     [
@@ -33,6 +35,7 @@ internal sealed record Scenario(
             "20 repos x 100 images, DeleteOldestImages, in-use check on (ECS 4 clusters x 10 services, 20 Lambda functions)",
             "DeleteOldestImages", 20, 100, 30, 4, InUse: new InUseWorkload(4, 10, 20)),
         new("200 repos x 100 images, GetLatestImages, chosen by a repository tag", "GetLatestImages", 200, 100, 30, 4, ByRepositoryTag: true),
+        new("10 repos x 100 images, DeleteOldestImages --archive", "DeleteOldestImages", 10, 100, 30, 4, Archive: true),
     ];
 
     /// <summary>The resource tag that <see cref="ByRepositoryTag"/> scenarios select repositories by.</summary>
@@ -52,12 +55,13 @@ internal sealed record Scenario(
         (EcrOperation.DescribeRepositories, 1),
         (EcrOperation.DescribeImages, Repositories * Pages),
         (EcrOperation.BatchDeleteImage, Repositories * Batches),
+        (EcrOperation.UpdateImageStorageClass, Repositories * Archivals),
         .. InUse?.CallsByOperation ?? [],
         .. ByRepositoryTag ? [(EcrOperation.ListTagsForResource, Repositories)] : Array.Empty<(string, int)>(),
     ];
 
     /// <summary>What the registry holds when the task has done everything it planned: the newest, and the older ones in use.</summary>
-    public int ExpectedImagesLeft => Task == "GetLatestImages"
+    public int ExpectedImagesLeft => Task == "GetLatestImages" || Archive
         ? Repositories * ImagesPerRepository
         : Repositories * Math.Min(ImagesPerRepository, Keep)
             + (InUse?.ImagesInUse(Repositories).Count(image => image.Image < ImagesPerRepository - Keep) ?? 0);
@@ -102,8 +106,8 @@ internal sealed record Scenario(
         }
 
         var rounds = Repositories >= MaxParallel
-            ? Math.Ceiling(Repositories * (Pages + Batches) / (double)MaxParallel)
-            : Pages + Math.Ceiling(Batches / (double)MaxParallel);
+            ? Math.Ceiling(Repositories * (Pages + Batches + Archivals) / (double)MaxParallel)
+            : Pages + Math.Ceiling((Batches + Archivals) / (double)MaxParallel);
         // A repository's tags are read before it is worked on: all of them over the slots, before the first page.
         var tagRounds = ByRepositoryTag ? Math.Ceiling(Repositories / (double)MaxParallel) : 0;
         return TimeSpan.FromMilliseconds(latencyMs * (1 + tagRounds + rounds));
@@ -113,5 +117,8 @@ internal sealed record Scenario(
 
     // Counted without the images kept in use, which do not change it in the in-use scenario (94 tag removals a
     // repository instead of 98: one batch either way).
-    private int Batches => Task == "GetLatestImages" ? 0 : (Math.Max(0, ImagesPerRepository - Keep) + 99) / 100;
+    private int Batches => Task == "GetLatestImages" || Archive ? 0 : (Math.Max(0, ImagesPerRepository - Keep) + 99) / 100;
+
+    // With --archive, one call per image that would have been deleted.
+    private int Archivals => Archive ? Math.Max(0, ImagesPerRepository - Keep) : 0;
 }

@@ -50,6 +50,11 @@ internal static class ScenarioRunner
             arguments[ArgumentNames.RepositoryTag] = [Scenario.RepositoryTag];
         }
 
+        if (scenario.Archive)
+        {
+            arguments[ArgumentNames.Archive] = ["true"];
+        }
+
         var options = EcrOptionsParser.Parse(arguments);
         // ECS and Lambda (the in-use check) are served on the same port as ECR.
         var connection = AwsConnection.Create(new AwsConnectionOptions
