@@ -25,19 +25,18 @@ public sealed class GetLatestImagesOperation(IEcrClient client)
                 var repository = repositories[index];
 
                 // Page by page, while the next page is on its way: only the newest image so far is kept.
-                LatestImage? newest = null;
-                LatestImage? newestArchived = null;
+                (LatestImage? Active, LatestImage? Archived) newestSoFar = (null, null);
                 LatestImage? fallbackNewest = null;
                 await foreach (var page in client.DescribeImagesAsync(options.RegistryId, repository.Name, token).ConfigureAwait(false))
                 {
-                    newest = LatestImageSelector.Select(newest, page, rules);
-                    newestArchived = LatestImageSelector.SelectArchived(newestArchived, page, rules);
+                    newestSoFar = LatestImageSelector.SelectWithArchived(newestSoFar, page, rules);
                     if (fallbackRules is not null)
                     {
                         fallbackNewest = LatestImageSelector.Select(fallbackNewest, page, fallbackRules);
                     }
                 }
 
+                var (newest, newestArchived) = newestSoFar;
                 var result = newest is { } latest ? new LatestImageResult(repository, latest, rules.Environment, IsFallback: false)
                     : fallbackRules is not null && fallbackNewest is { } fallbackLatest ? new LatestImageResult(repository, fallbackLatest, fallbackRules.Environment, IsFallback: true)
                     : new LatestImageResult(repository, null, null, IsFallback: false);

@@ -13,34 +13,7 @@ public static class LatestImageSelector
     /// <param name="images">Every image of the repository.</param>
     /// <param name="rules">The environment's tag rules.</param>
     /// <returns>The newest image, or <see langword="null"/> when the environment has none here.</returns>
-    public static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules) => Select(images, rules, active: true);
-
-    /// <summary>
-    /// Like <see cref="Select(LatestImage?, IReadOnlyCollection{EcrImage}, TagRules)"/>, among the images that cannot be
-    /// pulled (archived, or being restored): where the newest image of an environment is archived, GetLatestImages says
-    /// so and names RestoreImages as the way back.
-    /// </summary>
-    public static LatestImage? SelectArchived(LatestImage? newestSoFar, IReadOnlyCollection<EcrImage> page, TagRules rules)
-    {
-        ArgumentNullException.ThrowIfNull(page);
-        return Select(newestSoFar is null ? page : [newestSoFar.Image, .. page], rules, active: false);
-    }
-
-    private static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules, bool active)
-    {
-        // The first in newest-first order, found in one pass rather than by sorting the whole repository.
-        RankedImage? newest = null;
-        foreach (var ranked in RankedImage.All(images, rules))
-        {
-            if (ranked.Image.IsActive == active && ranked.GreatestFixedTag is not null
-                && (newest is null || NewestFirstComparer.Instance.Compare(ranked, newest) < 0))
-            {
-                newest = ranked;
-            }
-        }
-
-        return newest is null ? null : new LatestImage(newest.Image, newest.GreatestFixedTag!);
-    }
+    public static LatestImage? Select(IEnumerable<EcrImage> images, TagRules rules) => SelectBoth(images, rules).Active;
 
     /// <summary>
     /// The newest image so far when a listing arrives page by page: <paramref name="newestSoFar"/> (the result for the
@@ -57,4 +30,53 @@ public static class LatestImageSelector
         ArgumentNullException.ThrowIfNull(page);
         return newestSoFar is null ? Select(page, rules) : Select([newestSoFar.Image, .. page], rules);
     }
+
+    /// <summary>
+    /// Like <see cref="Select(LatestImage?, IReadOnlyCollection{EcrImage}, TagRules)"/>, and in the same pass the newest
+    /// image that cannot be pulled (archived, or being restored): where the newest image of an environment is archived,
+    /// GetLatestImages says so and names RestoreImages as the way back.
+    /// </summary>
+    public static (LatestImage? Active, LatestImage? Archived) SelectWithArchived(
+        (LatestImage? Active, LatestImage? Archived) newestSoFar, IReadOnlyCollection<EcrImage> page, TagRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        IEnumerable<EcrImage> images = newestSoFar switch
+        {
+            (null, null) => page,
+            ({ } active, null) => [active.Image, .. page],
+            (null, { } archived) => [archived.Image, .. page],
+            ({ } active, { } archived) => [active.Image, archived.Image, .. page],
+        };
+        return SelectBoth(images, rules);
+    }
+
+    // The first in newest-first order of each kind, found in one pass rather than by sorting the whole repository.
+    private static (LatestImage? Active, LatestImage? Archived) SelectBoth(IEnumerable<EcrImage> images, TagRules rules)
+    {
+        RankedImage? newest = null;
+        RankedImage? newestArchived = null;
+        foreach (var ranked in RankedImage.All(images, rules))
+        {
+            if (ranked.GreatestFixedTag is null)
+            {
+                continue;
+            }
+
+            if (ranked.Image.IsActive)
+            {
+                newest = Newer(newest, ranked);
+            }
+            else
+            {
+                newestArchived = Newer(newestArchived, ranked);
+            }
+        }
+
+        return (Latest(newest), Latest(newestArchived));
+    }
+
+    private static RankedImage Newer(RankedImage? newest, RankedImage ranked) =>
+        newest is null || NewestFirstComparer.Instance.Compare(ranked, newest) < 0 ? ranked : newest;
+
+    private static LatestImage? Latest(RankedImage? ranked) => ranked is null ? null : new LatestImage(ranked.Image, ranked.GreatestFixedTag!);
 }
