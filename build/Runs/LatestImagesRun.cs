@@ -1,36 +1,30 @@
 using Build.Output;
 using Cake.Core;
 using EcrUtils;
-using EcrUtils.Ecr;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Results;
-using EcrUtils.Sandbox;
 
 namespace Build.Runs;
 
 /// <summary>The flow of GetLatestImages: find, report, publish.</summary>
-public sealed class LatestImagesRun(SandboxStarter sandboxStarter, Lazy<IEcrClient> ecrClient, ReportFactory reports, TimeProvider timeProvider)
+public sealed class LatestImagesRun(RunSessions sessions)
 {
     public async Task ExecuteAsync(EcrContext context)
     {
-        var options = context.OptionsFor(EcrTask.GetLatestImages);
-        // Before any client: the clients of a sandbox run call the sandbox, and it stops however the run ends.
-        await using var sandbox = await sandboxStarter.StartAsync(options, EcrTask.GetLatestImages, context.CancellationToken);
-        var client = ecrClient.Value;
-        var run = new RunResult(EcrTask.GetLatestImages, options, timeProvider);
-        var report = reports.Start(options, run);
+        await using var session = await sessions.StartAsync(context, EcrTask.GetLatestImages, context.OptionsFor(EcrTask.GetLatestImages));
+        var (options, run) = (session.Options, session.Result);
         IReadOnlyList<LatestImageResult> results;
         try
         {
             results = await ProgressDisplay.RunAsync(
                 context,
                 "Finding the latest images…",
-                () => new GetLatestImagesOperation(client).RunAsync(options, context.CancellationToken));
+                () => new GetLatestImagesOperation(session.Client).RunAsync(options, context.CancellationToken));
         }
         catch (Exception ex)
         {
-            throw await RunFailure.EndRunAsync(context, sandbox, run, report.Path, ex);
+            throw await session.FailAsync(ex);
         }
 
         run.LatestImagesFound(results);
@@ -41,7 +35,7 @@ public sealed class LatestImagesRun(SandboxStarter sandboxStarter, Lazy<IEcrClie
         var error = missing.Count > 0 ? $"No image of environment '{options.Environment}' in: {string.Join(", ", missing)}.{fallback}{restore}" : null;
         // The report says why the run did not succeed, as it does for every other failure.
         run.Complete(error is null ? RunStatus.Succeeded : RunStatus.MissingImages, error);
-        await RunOutput.WriteAsync(context, sandbox, run, report.Path);
+        await session.PublishAsync();
         if (error is not null)
         {
             throw new CakeException(ExitCodes.MissingImages, error);
