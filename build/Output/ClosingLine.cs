@@ -10,7 +10,21 @@ namespace Build.Output;
 internal static class ClosingLine
 {
     public static string For(RunResult run, string reportPath) =>
-        $"{run.Task switch { EcrTask.GetLatestImages => Latest(run), EcrTask.RestoreImages => Restore(run), _ => Deletion(run) }} Report: {reportPath}";
+        $"{run.Task switch { EcrTask.GetLatestImages => Latest(run), EcrTask.RestoreImages => Restore(run), EcrTask.ListEnvironments => Environments(run), _ => Deletion(run) }} Report: {reportPath}";
+
+    private static string Environments(RunResult run)
+    {
+        if (run.Environments is not { } listing)
+        {
+            return run.Status == RunStatus.Cancelled ? "Cancelled before the environments were all read." : "Stopped by an error before the environments were all read (see the error below).";
+        }
+
+        var environments = listing.Environments;
+        var repositories = Quantity.Of(run.RepositoryCount ?? 0, "repository", "repositories");
+        var stale = run.Options.StaleAfter is null ? string.Empty : $"{environments.Count(e => e.Stale)} stale, ";
+        var without = listing.ImagesWithoutEnvironment > 0 ? $"; {Quantity.Of(listing.ImagesWithoutEnvironment, "image")} belong to no environment" : string.Empty;
+        return $"{Quantity.Of(environments.Count, "environment")} in {repositories}: {stale}{ByteSize.Format(environments.Sum(e => e.ReclaimableBytes))} reclaimable{without}.";
+    }
 
     private static string Restore(RunResult run)
     {

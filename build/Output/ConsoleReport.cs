@@ -38,6 +38,10 @@ internal static class ConsoleReport
             {
                 WriteRestores(console, run, restores);
             }
+            else if (run.Task == EcrTask.ListEnvironments)
+            {
+                WriteEnvironments(console, run);
+            }
             else
             {
                 WriteDeletion(console, run, verbosity, reportPath);
@@ -50,6 +54,32 @@ internal static class ConsoleReport
         var writer = console.Profile.Out.Writer;
         writer.WriteLine(ClosingLine.For(run, reportPath));
         writer.Flush();
+    }
+
+    private static void WriteEnvironments(IAnsiConsole console, RunResult run)
+    {
+        if (run.Environments is not { } listing)
+        {
+            return;
+        }
+
+        var table = new Table().Title("Environments, largest reclaimable first")
+            .AddColumns("Environment", "Repositories", "Images", "Shared", "Reclaimable", "Newest push (UTC)", "Last pull (UTC)", "In use", "Stale");
+        foreach (var environment in ReportProjection.Largest(listing))
+        {
+            table.AddRow(
+                Markup.Escape(environment.Name),
+                environment.Repositories.Count.ToString(CultureInfo.InvariantCulture),
+                environment.Images.ToString(CultureInfo.InvariantCulture),
+                environment.SharedImages.ToString(CultureInfo.InvariantCulture),
+                $"{Quantity.Of(environment.ReclaimableImages, "image")}, {ByteSize.Format(environment.ReclaimableBytes)}",
+                environment.NewestPush.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                environment.LastPull?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never",
+                environment.InUseBy.Count > 0 ? Markup.Escape(string.Join(", ", environment.InUseBy)) : environment.Protected ? "protected" : "no",
+                environment.Stale ? "[yellow]stale[/]" : "no");
+        }
+
+        console.Write(table);
     }
 
     private static void WriteRestores(IAnsiConsole console, RunResult run, IReadOnlyList<RestoreResult> restores)

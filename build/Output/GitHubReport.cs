@@ -27,6 +27,13 @@ internal static class GitHubReport
                 commands.Warning($"No image of environment '{run.Environment}' in repository {missing.Repository.Name}.", new GitHubActionsAnnotation());
             }
         }
+        else if (run.Task == EcrTask.ListEnvironments)
+        {
+            // One-line JSON arrays of names, ready for fromJSON in a matrix.
+            var environments = run.Environments?.Environments ?? [];
+            commands.SetOutputParameter("environments", JsonSerializer.Serialize(environments.Select(e => e.Name).ToList(), OutputJsonContext.Default.ListString));
+            commands.SetOutputParameter("stale-environments", JsonSerializer.Serialize(environments.Where(e => e.Stale).Select(e => e.Name).ToList(), OutputJsonContext.Default.ListString));
+        }
         else if (run.Restores is { } restores)
         {
             commands.SetOutputParameter("preview", run.Preview ? "true" : "false");

@@ -5,4 +5,5 @@ namespace Build.Output;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(List<LatestImageReport>))]
+[JsonSerializable(typeof(List<string>))]
 internal sealed partial class OutputJsonContext : JsonSerializerContext;

@@ -1,7 +1,6 @@
 using Build.Output;
 using Cake.Core;
 using EcrUtils;
-using EcrUtils.InUse;
 using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Results;
@@ -9,13 +8,13 @@ using EcrUtils.Results;
 namespace Build.Runs;
 
 /// <summary>The shared flow of DeleteOldestImages and DeleteAllImages: plan, delete, report.</summary>
-public sealed class DeletionRun(RunSessions sessions, InUseCollectorFactory createInUseCollector, CallerPaths paths, TimeProvider timeProvider)
+public sealed class DeletionRun(RunSessions sessions, InUseCollectorFactory createInUseCollector, InUseFileReader inUseFiles, TimeProvider timeProvider)
 {
     public async Task ExecuteAsync(EcrContext context, EcrTask task)
     {
         var options = context.OptionsFor(task);
         // Before anything starts, like the arguments: a file that cannot be read or holds a bad line is a usage error.
-        var inUseFile = ReadInUseFile(options);
+        var inUseFile = inUseFiles.Read(options);
         await using var session = await sessions.StartAsync(context, task, options);
         var run = session.Result;
         var inUseCollector = createInUseCollector(options);
@@ -37,23 +36,6 @@ public sealed class DeletionRun(RunSessions sessions, InUseCollectorFactory crea
         if (failed > 0)
         {
             throw new CakeException(ExitCodes.PartialFailure, $"{failed} of {run.Repositories.Count} repositories had failures (listed above and in {session.Report.Path}). Fix the cause and run the same command again: what is done stays done.");
-        }
-    }
-
-    private InUseFile? ReadInUseFile(EcrOptions options)
-    {
-        if (options.InUseFile is not { } given)
-        {
-            return null;
-        }
-
-        try
-        {
-            return InUseFile.Read(given, paths.Resolve(given));
-        }
-        catch (OptionsException ex)
-        {
-            throw new CakeException(ExitCodes.UsageError, $"{ex.Message} Nothing was changed.");
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class ReportFactory(CallerPaths paths)
         {
             // A sandbox run's report stays apart from the reports of real runs.
             var folder = options.Sandbox ? Path.Combine("artifacts", "sandbox") : "artifacts";
-            return Start(Path.Combine(paths.Checkout, folder, $"{run.Task}-{options.Environment}.json"), run);
+            return Start(Path.Combine(paths.Checkout, folder, options.Environment is null ? $"{run.Task}.json" : $"{run.Task}-{options.Environment}.json"), run);
         }
 
         var path = paths.Resolve(given);

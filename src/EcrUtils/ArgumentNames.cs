@@ -83,6 +83,12 @@ public static class ArgumentNames
     /// <summary>Archive the images a run would delete, instead of deleting them.</summary>
     public const string Archive = "archive";
 
+    /// <summary>ListEnvironments: an environment whose newest push and last pull are longer ago than this is stale.</summary>
+    public const string StaleAfter = "stale-after";
+
+    /// <summary>ListEnvironments: only environments whose whole name matches this .NET regex.</summary>
+    public const string EnvironmentPattern = "environment-pattern";
+
     /// <summary>RestoreImages: restore the archived image holding this tag; repeatable.</summary>
     public const string ImageTag = "image-tag";
 
@@ -101,7 +107,7 @@ public static class ArgumentNames
         Environment, Repository, AllRepositories, RepositoryPattern, RepositoryTag, ExcludeRepository, RegistryId,
         Region, TagPattern, FloatingTagPattern, ProtectTag, Keep, Confirm, Preview, FallbackEnvironment, Report,
         MaxParallel, InUseCheck, EcsCluster, InUseFile, MaxRetries, RequestTimeout, Sandbox, OlderThan, KeepPulledWithin, Archive,
-        ImageTag, AllArchived, Wait, WaitTimeout,
+        ImageTag, AllArchived, Wait, WaitTimeout, StaleAfter, EnvironmentPattern,
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Cake's own switches, which reach the arguments too and are accepted and ignored.</summary>

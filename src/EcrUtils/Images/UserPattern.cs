@@ -45,10 +45,27 @@ internal static class UserPattern
         }
         catch (RegexMatchTimeoutException ex)
         {
-            throw new RegexMatchTimeoutException(
-                $"--{argumentName} '{shownPattern ?? regex.ToString()}' ran longer than {regex.MatchTimeout.TotalMilliseconds:0} ms on '{input}' and was stopped. " +
-                "Simplify the pattern (avoid nested quantifiers such as (a+)+) and run again.",
-                ex);
+            throw TimedOut(regex, input, argumentName, shownPattern, ex);
         }
     }
+
+    /// <summary>Matches like <see cref="Regex.Match(string)"/>, a timeout becoming an error that names the argument (see <see cref="IsMatch"/>).</summary>
+    public static Match Match(Regex regex, string input, string argumentName, string? shownPattern = null)
+    {
+        ArgumentNullException.ThrowIfNull(regex);
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return regex.Match(input);
+        }
+        catch (RegexMatchTimeoutException ex)
+        {
+            throw TimedOut(regex, input, argumentName, shownPattern, ex);
+        }
+    }
+
+    private static RegexMatchTimeoutException TimedOut(Regex regex, string input, string argumentName, string? shownPattern, RegexMatchTimeoutException ex) => new(
+        $"--{argumentName} '{shownPattern ?? regex.ToString()}' ran longer than {regex.MatchTimeout.TotalMilliseconds:0} ms on '{input}' and was stopped. " +
+        "Simplify the pattern (avoid nested quantifiers such as (a+)+) and run again.",
+        ex);
 }

@@ -9,10 +9,14 @@ namespace EcrUtils.Operations;
 /// manifests and keeps what an index that stays lists; after the tags went, deletes the children of the indexes
 /// that left and the companions of the digests that left, index before child, one wave after the other.
 /// </summary>
-internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId, EcrRepository repository, TagRules rules, IDeletionRecorder recorder)
+internal sealed class RelatedImageCleanup(
+    IEcrClient client, string? registryId, EcrRepository repository, TagRules rules, IDeletionRecorder recorder, IndexCatalog? catalog = null)
 {
     private IReadOnlyList<EcrImage> _images = [];
-    private IndexCatalog _catalog = IndexCatalog.Empty;
+    private IndexCatalog _catalog = catalog ?? IndexCatalog.Empty;
+
+    /// <summary>The index manifests read so far (another environment's planning of the same listing starts from them).</summary>
+    public IndexCatalog Catalog => _catalog;
 
     /// <summary>
     /// Reads the manifests of the repository's indexes when the plan deletes anything and there are indexes (no call
@@ -37,7 +41,10 @@ internal sealed class RelatedImageCleanup(IEcrClient client, string? registryId,
     public CleanupPlan ChildrenToArchive(RepositoryPlan plan) => ArchivePlan.ChildrenOf(CleanupPlanner.PlanAhead(_images, plan, _catalog, rules));
 
     /// <summary>Records what would go with the plan's deletions, deleting nothing.</summary>
-    public void Preview(RepositoryPlan plan) => Record(CleanupPlanner.PlanAhead(_images, plan, _catalog, rules));
+    public void Preview(RepositoryPlan plan) => Record(PlanAhead(plan));
+
+    /// <summary>What would go with the plan's deletions: the children and companions, as a deletion would plan them.</summary>
+    public CleanupPlan PlanAhead(RepositoryPlan plan) => CleanupPlanner.PlanAhead(_images, plan, _catalog, rules);
 
     /// <summary>
     /// Deletes the children and companions of what the plan deleted; call it after the plan's tag removals. A wave's

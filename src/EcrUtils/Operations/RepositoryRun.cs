@@ -54,14 +54,7 @@ internal sealed class RepositoryRun
 
     private async Task PlanAndDeleteAsync(RepositoryPlanner planner, IReadOnlyList<EcrImage> images, InUseImages? inUse, RunStop stop)
     {
-        var token = stop.Stopping;
-        var plan = planner.Plan(_ranking);
-        if (inUse is not null)
-        {
-            plan = await InUseProtection.ProtectAsync(_client, _options.RegistryId, _repository, images, plan, inUse, token).ConfigureAwait(false);
-        }
-
-        plan = await _related.PrepareAsync(images, plan, token).ConfigureAwait(false);
+        var plan = await FinishPlanAsync(_client, _options.RegistryId, _repository, images, planner.Plan(_ranking), inUse, _related, stop.Stopping).ConfigureAwait(false);
         if (_options.Archive)
         {
             await ArchiveAsync(plan, stop).ConfigureAwait(false);
@@ -81,6 +74,21 @@ internal sealed class RepositoryRun
         }
 
         _recorder.RepositoryCompleted(_repository);
+    }
+
+    /// <summary>
+    /// What every plan goes through after its task's rule, in a run as in ListEnvironments' account of a teardown:
+    /// images in use are kept, and so is what an index that stays lists (read through <paramref name="related"/>).
+    /// </summary>
+    internal static async Task<RepositoryPlan> FinishPlanAsync(
+        IEcrClient client, string? registryId, EcrRepository repository, IReadOnlyList<EcrImage> images, RepositoryPlan plan, InUseImages? inUse, RelatedImageCleanup related, CancellationToken cancellationToken)
+    {
+        if (inUse is not null)
+        {
+            plan = await InUseProtection.ProtectAsync(client, registryId, repository, images, plan, inUse, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await related.PrepareAsync(images, plan, cancellationToken).ConfigureAwait(false);
     }
 
     // --archive: what would be deleted is archived instead (indexes before their children); tags that only leave an

@@ -21,6 +21,8 @@ public static class ArgumentHelp
         (Usage(ArgumentNames.OlderThan, "DURATION"), "Deleting tasks: only remove images pushed longer ago than this, e.g. 14d or 36h."),
         (Usage(ArgumentNames.KeepPulledWithin, "DURATION"), "Deleting tasks: keep images pulled within this, e.g. 7d (ECR records pulls daily: use 2d or more)."),
         (Usage(ArgumentNames.Archive), "Deleting tasks: archive the images that would be deleted instead (restorable with RestoreImages)."),
+        (Usage(ArgumentNames.StaleAfter, "DURATION"), "ListEnvironments: an environment neither pushed nor pulled for this long (and not in use) is stale, e.g. 30d."),
+        (Usage(ArgumentNames.EnvironmentPattern, "REGEX"), "ListEnvironments: only environments whose whole name matches."),
         (Usage(ArgumentNames.ImageTag, "TAG[,TAG]"), "RestoreImages: restore the archived image holding this tag (repeatable)."),
         (Usage(ArgumentNames.AllArchived), "RestoreImages: restore every archived image of --environment."),
         (Usage(ArgumentNames.Wait), "RestoreImages: wait until the restored images can be pulled."),

@@ -111,6 +111,12 @@ public sealed record EcrOptions
     /// <summary>RestoreImages: wait until the restored images are active.</summary>
     public bool Wait { get; internal init; }
 
+    /// <summary>ListEnvironments: an environment whose newest push and last pull are longer ago than this is stale; null: none is.</summary>
+    public TimeSpan? StaleAfter { get; internal init; }
+
+    /// <summary>ListEnvironments: only environments whose whole name matches; null: all of them.</summary>
+    public Regex? EnvironmentPattern { get; internal init; }
+
     /// <summary>RestoreImages --wait: how long to wait at most; null for the default (30 minutes).</summary>
     public TimeSpan? WaitTimeout { get; internal init; }
 

@@ -58,6 +58,10 @@ public static class EcrOptionsParser
             AllArchived = reader.Flag(ArgumentNames.AllArchived),
             Wait = reader.Flag(ArgumentNames.Wait),
             WaitTimeout = RestoreArguments.ReadWaitTimeout(reader),
+            StaleAfter = RetentionArguments.ReadDuration(reader, ArgumentNames.StaleAfter),
+            EnvironmentPattern = reader.Single(ArgumentNames.EnvironmentPattern) is { } environments
+                ? Compile($@"\A(?:{environments})\z", ArgumentNames.EnvironmentPattern, environments)
+                : null,
             GivenArguments = reader.Given,
         };
 
@@ -112,11 +116,11 @@ public static class EcrOptionsParser
             : throw new OptionsException($"--{name} must be {rule} (got '{value}').");
     }
 
-    private static Regex Compile(string pattern, string name)
+    private static Regex Compile(string pattern, string name, string? shown = null)
     {
         try
         {
-            return UserPattern.Compile(pattern, name, UserPattern.DefaultMatchTimeout);
+            return UserPattern.Compile(pattern, name, UserPattern.DefaultMatchTimeout, shown);
         }
         catch (ArgumentException ex)
         {

@@ -6,7 +6,8 @@ namespace EcrUtils.Options;
 internal static class EcrOptionsRules
 {
     public static string? FirstError(EcrOptions options, EcrTask task) =>
-        EnvironmentError(options)
+        EnvironmentListArguments.Error(options, task)
+        ?? (task == EcrTask.ListEnvironments ? null : EnvironmentError(options))
         ?? ScopeError(options)
         ?? KeepError(options, task)
         ?? ConfirmError(options, task)

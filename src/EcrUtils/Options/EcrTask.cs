@@ -14,4 +14,7 @@ public enum EcrTask
 
     /// <summary>Restores archived images of an environment.</summary>
     RestoreImages,
+
+    /// <summary>Lists the environments a registry holds (read-only).</summary>
+    ListEnvironments,
 }

@@ -33,7 +33,7 @@ internal static partial class RetentionArguments
 
     /// <summary>The retention arguments belong to the deleting tasks.</summary>
     public static string? Error(EcrOptions options, EcrTask task) =>
-        task is EcrTask.GetLatestImages or EcrTask.RestoreImages
+        task is not (EcrTask.DeleteOldestImages or EcrTask.DeleteAllImages)
         && options.GivenArguments.FirstOrDefault(name => name is ArgumentNames.OlderThan or ArgumentNames.KeepPulledWithin or ArgumentNames.Archive) is { } given
             ? $"--{given} applies to {nameof(EcrTask.DeleteOldestImages)} and {nameof(EcrTask.DeleteAllImages)} only: remove it to run {task}."
             : null;

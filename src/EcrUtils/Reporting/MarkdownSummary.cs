@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EcrUtils.Operations;
 using EcrUtils.Options;
 using EcrUtils.Results;
 
@@ -19,6 +20,10 @@ public static class MarkdownSummary
         {
             RenderLatest(run, markdown);
         }
+        else if (run.Environments is { } listing)
+        {
+            RenderEnvironments(listing, markdown);
+        }
         else
         {
             RenderDeletion(run, markdown);
@@ -30,6 +35,22 @@ public static class MarkdownSummary
         }
 
         return markdown.ToString();
+    }
+
+    private static void RenderEnvironments(EnvironmentListing listing, StringBuilder markdown)
+    {
+        markdown.Append("| Environment | Repositories | Images | Reclaimable | Newest push | Last pull | In use | Stale |\n|---|---:|---:|---:|---|---|---|---|\n");
+        foreach (var environment in ReportProjection.Largest(listing))
+        {
+            var inUse = environment.InUseBy.Count > 0 ? MarkdownText.Escape(string.Join(", ", environment.InUseBy)) : environment.Protected ? "protected" : "no";
+            markdown.Append(CultureInfo.InvariantCulture,
+                $"| `{MarkdownText.Escape(environment.Name)}` | {environment.Repositories.Count} | {environment.Images} | {environment.ReclaimableImages} images, {ByteSize.Format(environment.ReclaimableBytes)} | {environment.NewestPush:yyyy-MM-dd} | {(environment.LastPull is { } pulled ? pulled.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "never")} | {inUse} | {(environment.Stale ? "**stale**" : "no")} |\n");
+        }
+
+        if (listing.ImagesWithoutEnvironment > 0)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"\n{listing.ImagesWithoutEnvironment} images belong to no environment.\n");
+        }
     }
 
     private static void RenderLatest(RunResult run, StringBuilder markdown)

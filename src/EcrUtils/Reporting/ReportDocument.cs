@@ -48,6 +48,14 @@ public sealed class ReportDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EarlierRunReport? EarlierRun { get; init; }
 
+    /// <summary>ListEnvironments: every environment of the scope, largest reclaimable first; left out for the other tasks.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<EnvironmentReport>? Environments { get; init; }
+
+    /// <summary>ListEnvironments: images that belong to no environment (untagged, companions, other tags).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ImagesWithoutEnvironment { get; init; }
+
     /// <summary>RestoreImages: every image it looked at and where it stands; left out for the other tasks.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public List<RestoredImageReport>? RestoredImages { get; init; }

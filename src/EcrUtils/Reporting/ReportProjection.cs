@@ -44,6 +44,8 @@ public static class ReportProjection
             LatestImages = [.. run.LatestImages.Select(Latest)],
             InUseCheck = run.InUseCheck is { } check ? InUseCheckReports.From(check, run.InUseFile) : null,
             EarlierRun = run.EarlierRun is { } earlier ? new EarlierRunReport(earlier.ReportPath, earlier.StartedAt, earlier.Status) : null,
+            Environments = run.Environments is { } listing ? [.. Largest(listing).Select(Environment)] : null,
+            ImagesWithoutEnvironment = run.Environments?.ImagesWithoutEnvironment,
             RestoredImages = run.Restores is { } restores
                 ? [.. restores.Select(r => new RestoredImageReport(r.Repository.Name, r.Image.Digest, r.Image.Tags, r.Image.PushedAt, r.Image.SizeInBytes, Name(r.Status), r.Message))]
                 : null,
@@ -101,6 +103,33 @@ public static class ReportProjection
             RemovedTags = image.RemovedTags,
             Related = image.Related.Count == 0 ? [] : [.. image.Related.Select(Related)],
         };
+    }
+
+    /// <summary>The environments, largest reclaimable first (then by name): the order of the table and the report.</summary>
+    public static IReadOnlyList<EnvironmentSummary> Largest(EnvironmentListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        return [.. listing.Environments.OrderByDescending(e => e.ReclaimableBytes).ThenBy(e => e.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One environment as the report shows it.</summary>
+    public static EnvironmentReport Environment(EnvironmentSummary environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new EnvironmentReport(
+            environment.Name,
+            environment.Repositories,
+            environment.Images,
+            environment.SharedImages,
+            environment.ReclaimableImages,
+            environment.ReclaimableBytes,
+            environment.NewestPush,
+            environment.LastPull,
+            environment.InUseBy.Count > 0,
+            environment.InUseBy,
+            environment.ArchivedImages,
+            environment.Protected,
+            environment.Stale);
     }
 
     /// <summary>The report's name of where a restored image stands.</summary>

@@ -231,6 +231,20 @@ public sealed class RunResult : IDeletionRecorder
         return [];
     }, finishes: true);
 
+    /// <summary>ListEnvironments: what it found; null until it is done, and for the other tasks.</summary>
+    public EnvironmentListing? Environments { get; private set; }
+
+    /// <summary>Records what ListEnvironments found.</summary>
+    public void EnvironmentsFound(EnvironmentListing listing)
+    {
+        ArgumentNullException.ThrowIfNull(listing);
+        Change(() =>
+        {
+            Environments = listing;
+            return RunChange.OfRun;
+        });
+    }
+
     /// <summary>Records where RestoreImages' images stand (a copy is kept: the caller goes on changing its own).</summary>
     public void RestoresChanged(IReadOnlyList<RestoreResult> restores)
     {
