@@ -74,6 +74,21 @@ public sealed class ApiCallBoundTests : IDisposable
     }
 
     [Fact]
+    public async Task ListEnvironments_ReadsOnlyThePages_AndChangesNothing()
+    {
+        Seed("api", 2_345);
+        Seed("web", 7);
+        var options = OperationFixture.Options("--all-repositories", "--in-use-check=off", "--stale-after=30d");
+        var sut = new ListEnvironmentsOperation(_fixture.Ecr.CreateClient(), new EcrUtils.Results.RunResult(EcrTask.ListEnvironments, options, _fixture.Time));
+
+        var listing = await sut.RunAsync(options, CancellationToken.None);
+
+        Assert.Equal(2_345 + 7, Assert.Single(listing.Environments).ReclaimableImages);
+        AssertCalls(describeRepositories: 1, describeImages: Pages(2_345) + Pages(7), batchDelete: 0);
+        Assert.Equal(0, _fixture.Ecr.CallCount("UpdateImageStorageClass") + _fixture.Ecr.CallCount("BatchGetImage"));
+    }
+
+    [Fact]
     public async Task GetLatestImages_ReadsOnlyThePages()
     {
         Seed("api", 2_001);
