@@ -5,12 +5,19 @@ namespace EcrUtils.Sandbox;
 /// two short-lived branch environments, floating <c>latest</c> tags, an image shared by two environments, multi-arch
 /// images (an index with untagged children per platform) and a cosign signature, pushed over the last twelve days; an
 /// archived master build, and recorded pulls of the builds in use and of the archived one (the others were never pulled).
+/// Two more branch environments were pushed two months ago: one never pulled since (stale), one pulled yesterday.
 /// </summary>
 internal static class DemoRegistry
 {
     public const string MasterEnvironment = "automation-master";
     public const string BranchEnvironment = "automation-3f2a9c1d";
     public const string OtherBranchEnvironment = "automation-7b41e0c2";
+
+    /// <summary>A branch environment nobody pushed to or pulled from for two months: ListEnvironments --stale-after=30d finds it stale.</summary>
+    public const string AbandonedEnvironment = "automation-5e1d0a9b";
+
+    /// <summary>A branch environment as old, but pulled yesterday: not stale.</summary>
+    public const string PulledEnvironment = "automation-9c0ffee1";
 
     private const long MB = 1_000_000;
     private static readonly IReadOnlyDictionary<string, string> s_projectTags = new Dictionary<string, string> { ["Project"] = "automation" };
@@ -67,11 +74,15 @@ internal static class DemoRegistry
         }
 
         Push("web", DemoManifests.Image("web-branch-1", 97 * MB), DaysAgo(4), $"{OtherBranchEnvironment}-1");
+        Push("web", DemoManifests.Image("web-abandoned-1", 96 * MB), DaysAgo(60), $"{AbandonedEnvironment}-1");
 
         // worker: master keeps only two builds, so DeleteOldestImages finds nothing to remove here.
         Push("worker", DemoManifests.Image("worker-3", 64_500_000), DaysAgo(4), $"{MasterEnvironment}-3");
         Push("worker", DemoManifests.Image("worker-branch-1", 64_800_000), DaysAgo(3), $"{OtherBranchEnvironment}-1");
         Push("worker", DemoManifests.Image("worker-branch-2", 64_900_000), DaysAgo(1.5), $"{OtherBranchEnvironment}-2");
+        var workerPulled = DemoManifests.Image("worker-pulled-1", 63_900_000);
+        Push("worker", workerPulled, DaysAgo(60), $"{PulledEnvironment}-1");
+        PulledAt(workerPulled, DaysAgo(1));
         var worker4 = DemoManifests.Image("worker-4", 65_100_000);
         Push("worker", worker4, DaysAgo(1), $"{MasterEnvironment}-4");
         PulledAt(worker4, DaysAgo(0.5));

@@ -33,7 +33,7 @@ public sealed class QuickStartTests(MotoServer server) : TaskTest(server)
         var output = result.StandardOutput;
         Assert.Contains("Sandbox: a throwaway registry on http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("so no real registry is touched", output, StringComparison.Ordinal);
-        Assert.Contains("Sandbox registry before DeleteOldestImages: 3 repositories, 22 images.", output, StringComparison.Ordinal);
+        Assert.Contains("Sandbox registry before DeleteOldestImages: 3 repositories, 24 images.", output, StringComparison.Ordinal);
         // The demo's archived automation-master-10 goes too: without --archive, archived images are removed like any other.
         Assert.Contains("Sandbox registry after DeleteOldestImages: 7 images deleted, 6 tags gone, 751.4 MB freed.", output, StringComparison.Ordinal);
         Assert.Contains("lost automation-master-13", output, StringComparison.Ordinal);

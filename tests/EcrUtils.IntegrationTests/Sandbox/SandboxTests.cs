@@ -18,6 +18,21 @@ public sealed class SandboxTests(MotoServer server) : TaskTest(server)
     }
 
     [Fact]
+    public async Task ListEnvironments_InTheSandbox_FindsTheAbandonedBranchStale_AndNotTheOnePulledYesterday()
+    {
+        var result = await RunAsync("--target=ListEnvironments", "--all-repositories", "--stale-after=30d", "--sandbox");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Sandbox registry after ListEnvironments: unchanged.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("5 environments in 3 repositories: 1 stale, ", result.StandardOutput, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(ReportPath));
+        var environments = report.RootElement.GetProperty("environments").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!);
+        Assert.True(environments["automation-5e1d0a9b"].GetProperty("stale").GetBoolean());
+        Assert.False(environments["automation-9c0ffee1"].GetProperty("stale").GetBoolean());
+        Assert.Equal(JsonValueKind.String, environments["automation-9c0ffee1"].GetProperty("lastPull").ValueKind);
+    }
+
+    [Fact]
     public async Task GetLatestImages_InTheSandbox_IgnoresTheAwsSettings_AndFindsTheDemoImages()
     {
         var result = await Script.RunAsync(
