@@ -36,6 +36,8 @@ internal sealed record Scenario(
             "DeleteOldestImages", 20, 100, 30, 4, InUse: new InUseWorkload(4, 10, 20)),
         new("200 repos x 100 images, GetLatestImages, chosen by a repository tag", "GetLatestImages", 200, 100, 30, 4, ByRepositoryTag: true),
         new("10 repos x 100 images, DeleteOldestImages --archive", "DeleteOldestImages", 10, 100, 30, 4, Archive: true),
+        new("200 repos x 100 images, ListEnvironments", "ListEnvironments", 200, 100, 30, 4),
+        new("1 repo x 100,000 images, ListEnvironments (memory)", "ListEnvironments", 1, 100_000, 0, 4),
     ];
 
     /// <summary>The resource tag that <see cref="ByRepositoryTag"/> scenarios select repositories by.</summary>
@@ -61,7 +63,7 @@ internal sealed record Scenario(
     ];
 
     /// <summary>What the registry holds when the task has done everything it planned: the newest, and the older ones in use.</summary>
-    public int ExpectedImagesLeft => Task == "GetLatestImages" || Archive
+    public int ExpectedImagesLeft => Task is "GetLatestImages" or "ListEnvironments" || Archive
         ? Repositories * ImagesPerRepository
         : Repositories * Math.Min(ImagesPerRepository, Keep)
             + (InUse?.ImagesInUse(Repositories).Count(image => image.Image < ImagesPerRepository - Keep) ?? 0);
@@ -117,7 +119,7 @@ internal sealed record Scenario(
 
     // Counted without the images kept in use, which do not change it in the in-use scenario (94 tag removals a
     // repository instead of 98: one batch either way).
-    private int Batches => Task == "GetLatestImages" || Archive ? 0 : (Math.Max(0, ImagesPerRepository - Keep) + 99) / 100;
+    private int Batches => Task is "GetLatestImages" or "ListEnvironments" || Archive ? 0 : (Math.Max(0, ImagesPerRepository - Keep) + 99) / 100;
 
     // With --archive, one call per image that would have been deleted.
     private int Archivals => Archive ? Math.Max(0, ImagesPerRepository - Keep) : 0;

@@ -40,11 +40,14 @@ internal static class ScenarioRunner
     {
         var arguments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
         {
-            [ArgumentNames.Environment] = [ScenarioServer.Environment],
             [ArgumentNames.AllRepositories] = ["true"],
             [ArgumentNames.MaxParallel] = [scenario.MaxParallel.ToString(CultureInfo.InvariantCulture)],
-            [ArgumentNames.Keep] = [Scenario.Keep.ToString(CultureInfo.InvariantCulture)],
         };
+        if (scenario.Task != nameof(EcrTask.ListEnvironments))
+        {
+            arguments[ArgumentNames.Environment] = [ScenarioServer.Environment];
+            arguments[ArgumentNames.Keep] = [Scenario.Keep.ToString(CultureInfo.InvariantCulture)];
+        }
         if (scenario.ByRepositoryTag)
         {
             arguments[ArgumentNames.RepositoryTag] = [Scenario.RepositoryTag];
@@ -116,6 +119,13 @@ internal static class ScenarioRunner
             if (scenario.Task == nameof(EcrTask.GetLatestImages))
             {
                 await new GetLatestImagesOperation(client).RunAsync(options, cancellationToken);
+            }
+            else if (scenario.Task == nameof(EcrTask.ListEnvironments))
+            {
+                // As the host runs it: the run's result, with its report following it on disk.
+                var run = new RunResult(EcrTask.ListEnvironments, options, TimeProvider.System);
+                ReportWriter.Start(Path.Combine(folder.FullName, "report.json"), run);
+                run.EnvironmentsFound(await new ListEnvironmentsOperation(client, run, inUseCollector).RunAsync(options, cancellationToken));
             }
             else
             {
