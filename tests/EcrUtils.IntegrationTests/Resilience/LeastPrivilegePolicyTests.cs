@@ -48,6 +48,20 @@ public sealed class LeastPrivilegePolicyTests(MotoServer server) : TaskTest(serv
         Assert.Equal(["ACTIVE", "ARCHIVED", "ARCHIVED"], api.Images.Where(i => i.Tags.Any(t => t.StartsWith("automation-master-", StringComparison.Ordinal) && t != "automation-master-4" && t != "automation-master-5")).Select(i => i.Status).Order());
     }
 
+    [Fact]
+    public async Task ListEnvironments_NeedsTheReadStatementsOnly()
+    {
+        await SeedTwoEnvironmentsAsync();
+        var readOnly = WithoutStatement(WithoutStatement(await ShippedPolicyAsync(), "EcrUtilsDelete"), "EcrUtilsArchiveAndRestore");
+        var credentials = await Registry.EnableAuthAsync(readOnly);
+
+        var listed = await RunAsUserAsync(credentials, "--target=ListEnvironments", "--all-repositories", "--in-use-check=off");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.Contains("2 environments in 1 repository", listed.StandardOutput, StringComparison.Ordinal);
+        await Registry.DisableAuthAsync();
+    }
+
     [Theory]
     [InlineData("PutImage")]
     [InlineData("DeleteRepository")]
