@@ -30,6 +30,8 @@ public sealed class EcrImagesEndToEndTests : TaskTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // A fresh clone has no artifacts folder until the tool first writes a report there.
+        Directory.CreateDirectory(Path.GetDirectoryName(UploadedReport)!);
         File.Delete(UploadedReport);
     }
 
