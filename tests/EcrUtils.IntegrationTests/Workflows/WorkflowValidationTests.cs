@@ -18,8 +18,8 @@ public sealed class WorkflowValidationTests(WorkflowValidator validator) : IClas
     // Negative controls: ecr-images.yml broken in one way that is still valid YAML, so that a validator which
     // passes everything fails this test.
     [Theory]
-    [InlineData("        description: GetLatestImages, DeleteOldestImages, DeleteAllImages or RestoreImages\n        type: string\n",
-        "        description: GetLatestImages, DeleteOldestImages, DeleteAllImages or RestoreImages\n        type: choice\n        options: [GetLatestImages]\n",
+    [InlineData("        description: GetLatestImages, ListEnvironments, DeleteOldestImages, DeleteAllImages or RestoreImages\n        type: string\n",
+        "        description: GetLatestImages, ListEnvironments, DeleteOldestImages, DeleteAllImages or RestoreImages\n        type: choice\n        options: [GetLatestImages]\n",
         "'choice'")]
     [InlineData("    timeout-minutes: 60\n", "    timeout-minute: 60\n", "timeout-minute")]
     [InlineData("      id-token: write\n", "      id-token: writ\n", "'writ'")]
