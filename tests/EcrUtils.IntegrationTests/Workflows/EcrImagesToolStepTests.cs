@@ -3,27 +3,13 @@ namespace EcrUtils.IntegrationTests;
 /// <summary>The tool step's script against a stand-in build.sh that prints its arguments, one per line.</summary>
 public sealed class EcrImagesToolStepTests : IDisposable
 {
-    private const string StandIn = """
-        #!/usr/bin/env bash
-        for argument in "$@"; do printf 'arg=%s\n' "$argument"; done
-        exit "${STAND_IN_EXIT:-0}"
-        """;
-
     private const string CommonButEnvironment = "--region=us-east-1|--report=artifacts/ecr-report.json|--repository=api";
 
     private const string Common = "--environment=automation-master|" + CommonButEnvironment;
 
     private readonly DirectoryInfo _workspace = Directory.CreateTempSubdirectory("ecrutils-toolstep-");
 
-    public EcrImagesToolStepTests()
-    {
-        var script = Path.Combine(_workspace.FullName, "build.sh");
-        File.WriteAllText(script, StandIn.ReplaceLineEndings("\n") + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    public EcrImagesToolStepTests() => StandInBuildScript.WriteTo(_workspace.FullName);
 
     public void Dispose() => _workspace.Delete(recursive: true);
 
@@ -153,7 +139,5 @@ public sealed class EcrImagesToolStepTests : IDisposable
         return await EcrImagesWorkflow.RunPlanAndToolAsync(runner, runner, EcrImagesWorkflow.Started(EcrImagesWorkflow.Dispatch, registries, inputs));
     }
 
-    private static List<string> Arguments(StepResult result) =>
-        [.. result.Process.StandardOutput.ReplaceLineEndings("\n").Split('\n')
-            .Where(line => line.StartsWith("arg=", StringComparison.Ordinal)).Select(line => line["arg=".Length..])];
+    private static List<string> Arguments(StepResult result) => StandInBuildScript.Arguments(result);
 }
