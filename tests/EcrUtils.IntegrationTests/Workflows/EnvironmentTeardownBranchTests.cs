@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace EcrUtils.IntegrationTests;
 
 /// <summary>
 /// The teardown of a deleted branch's environment: the step that names the environment, run as a runner runs it on a
 /// <c>delete</c> event, and what then reaches ecr-images.yml and the tool (a stand-in build.sh).
 /// </summary>
-public sealed class EnvironmentTeardownBranchTests : IDisposable
+public sealed partial class EnvironmentTeardownBranchTests : IDisposable
 {
     private const string Template = "automation-{branch}";
 
@@ -37,6 +39,23 @@ public sealed class EnvironmentTeardownBranchTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(environment, result.Output("environment"));
         Assert.Contains($"its environment `{environment}` is torn down in every registry", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Branch_NamesTheEnvironments_ThatTheReadmeShows()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Find(), "README.md"));
+        var section = readme[readme.IndexOf("**On branch delete.**", StringComparison.Ordinal)..];
+        var examples = ReadmeExample().Matches(section[..section.IndexOf("\n\n", StringComparison.Ordinal)]);
+
+        Assert.Contains($"`{Template}`", section, StringComparison.Ordinal);
+        Assert.True(examples.Count >= 3, $"README's branch examples: {examples.Count}.");
+        foreach (Match example in examples)
+        {
+            var result = await RunAsync(example.Groups["branch"].Value, Template);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Equal(example.Groups["environment"].Value, result.Output("environment"));
+        }
     }
 
     // "automation-feature-" and 107 characters make 126, the longest environment name.
@@ -146,4 +165,7 @@ public sealed class EnvironmentTeardownBranchTests : IDisposable
         };
         return _runner.RunAsync(EnvironmentTeardownWorkflow.Branch, context);
     }
+
+    [GeneratedRegex("`(?<branch>[^`]+)` → `(?<environment>[^`]+)`")]
+    private static partial Regex ReadmeExample();
 }
