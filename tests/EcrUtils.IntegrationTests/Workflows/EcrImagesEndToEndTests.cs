@@ -30,6 +30,8 @@ public sealed class EcrImagesEndToEndTests : TaskTest
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // A fresh clone has no artifacts folder until the tool first writes a report there.
+        Directory.CreateDirectory(Path.GetDirectoryName(UploadedReport)!);
         File.Delete(UploadedReport);
     }
 
@@ -127,6 +129,40 @@ public sealed class EcrImagesEndToEndTests : TaskTest
         Assert.DoesNotContain(api.AllTags, tag => tag.StartsWith("automation-3f2a9c1d", StringComparison.Ordinal));
         Assert.Equal(["automation-master-5"], api.ImageByDigest(digests["automation-master-5"])!.Tags);
         Assert.Equal("succeeded", result.Output("status"));
+    }
+
+    // The tool's outputs on their way to the workflow's: kept by the registry's run, then merged. Which environments
+    // are stale depends on the day the test runs (the images are pushed on a fixed day): a single registry's merge
+    // keeps the tool's list as it is.
+    [Fact]
+    public async Task ListEnvironments_PublishesTheEnvironments_AsStepAndMergedWorkflowOutputs()
+    {
+        await SeedTwoEnvironmentsAsync();
+        var context = EcrImagesWorkflow.Started(
+            EcrImagesWorkflow.Call, EcrImagesWorkflow.OneRegistry, ("task", "ListEnvironments"), ("all-repositories", "true"), ("stale-after", "30d"));
+
+        var result = Assert.Single(await EcrImagesWorkflow.RunPlanAndToolAsync(_planRunner, _toolRunner, context));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("false", context["needs.plan.outputs.deleting"]);
+        var environments = JsonSerializer.Deserialize<string[]>(result.Output("environments"))!;
+        var stale = JsonSerializer.Deserialize<string[]>(result.Output("stale-environments"))!;
+        Assert.Subset(environments.ToHashSet(StringComparer.Ordinal), new HashSet<string>(["automation-3f2a9c1d", "automation-master"], StringComparer.Ordinal));
+        Assert.Subset(environments.ToHashSet(StringComparer.Ordinal), stale.ToHashSet(StringComparer.Ordinal));
+        Assert.Equal("succeeded", result.Output("status"));
+
+        context.AddStepOutputs(EcrImagesWorkflow.Tool.Id!, result.Outputs);
+        var kept = await _planRunner.RunAsync(EcrImagesWorkflow.KeepEnvironments, context);
+        Assert.True(kept.ExitCode == 0, kept.ToString());
+        var registry = JsonNode.Parse(context["needs.plan.outputs.registries"])![0]!["name"]!.GetValue<string>();
+        var keptFile = Path.Combine(_workspace.FullName, EcrImagesWorkflow.KeepEnvironments.Job.Env["ENVIRONMENTS_PATH"]);
+        var folder = Directory.CreateDirectory(Path.Combine(_workspace.FullName, "environments", $"ecr-environments-{registry}"));
+        File.Move(keptFile, Path.Combine(folder.FullName, Path.GetFileName(keptFile)));
+        var merged = await _planRunner.RunAsync(EcrImagesWorkflow.MergeEnvironments, context);
+
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        Assert.Equal(JsonSerializer.Serialize(environments.Order(StringComparer.Ordinal)), merged.Output("environments"));
+        Assert.Equal(JsonSerializer.Serialize(stale.Order(StringComparer.Ordinal)), merged.Output("stale-environments"));
     }
 
     // download-artifact puts each artifact (ecr-report-<registry>) in its own folder under the path.

@@ -29,6 +29,8 @@ public sealed class EcrImagesPlanTests : IDisposable
     [InlineData("DeleteAllImages", "false", "true")]
     [InlineData("RestoreImages", "true", "false")]
     [InlineData("RestoreImages", "false", "true")]
+    [InlineData("ListEnvironments", "true", "false")]
+    [InlineData("ListEnvironments", "false", "false")]
     public async Task Plan_DeletesOnlyForADeletingTask_WithPreviewUnticked(string task, string preview, string deleting)
     {
         var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", task), ("preview", preview));
@@ -73,12 +75,15 @@ public sealed class EcrImagesPlanTests : IDisposable
     [InlineData("Test")]
     [InlineData("GetLatestImages; rm -rf ~")]
     [InlineData("")]
-    public async Task Plan_RefusesAnythingButTheFourTasks(string task)
+    public async Task Plan_RefusesAnythingButTheFiveTasks(string task)
     {
         var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", task));
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("::error title=Unknown task::task must be GetLatestImages, DeleteOldestImages, DeleteAllImages or RestoreImages", result.Process.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(
+            "::error title=Unknown task::task must be GetLatestImages, ListEnvironments, DeleteOldestImages, DeleteAllImages or RestoreImages",
+            result.Process.StandardOutput,
+            StringComparison.Ordinal);
         Assert.Empty(result.Outputs);
     }
 
@@ -109,8 +114,47 @@ public sealed class EcrImagesPlanTests : IDisposable
         Assert.Contains("no registry in region ap-south-1", result.Process.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GetLatestImages")]
+    [InlineData("DeleteOldestImages")]
+    [InlineData("DeleteAllImages")]
+    [InlineData("RestoreImages")]
+    public async Task Plan_RequiresAnEnvironment_ForEveryTaskButListEnvironments(string task)
+    {
+        var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", task), ("environment", string.Empty));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"::error title=No environment::{task} needs the environment whose images to handle", result.Process.StandardOutput, StringComparison.Ordinal);
+        Assert.Empty(result.Outputs);
+    }
+
+    [Fact]
+    public async Task Plan_TakesListEnvironments_WithoutAnEnvironment()
+    {
+        var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", "ListEnvironments"), ("environment", string.Empty));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("false", result.Output("deleting"));
+        Assert.DoesNotContain("::warning", result.Process.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_WarnsThatListEnvironmentsIgnoresAnEnvironment()
+    {
+        var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", "ListEnvironments"), ("environment", "automation-master"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("::warning title=Environment ignored::ListEnvironments takes no environment; 'automation-master' is not passed", result.Process.StandardOutput, StringComparison.Ordinal);
+    }
+
+    // Every run names an environment unless the test gives one (an empty one included).
     private Task<StepResult> PlanAsync(string registries, params (string Name, string Value)[] inputs) =>
-        _runner.RunAsync(EcrImagesWorkflow.Plan, EcrImagesWorkflow.Started(EcrImagesWorkflow.Call, registries, [("environment", "automation-master"), .. inputs]));
+        _runner.RunAsync(
+            EcrImagesWorkflow.Plan,
+            EcrImagesWorkflow.Started(
+                EcrImagesWorkflow.Call,
+                registries,
+                inputs.Any(input => input.Name == "environment") ? inputs : [("environment", "automation-master"), .. inputs]));
 
     private static List<JsonElement> Registries(StepResult result)
     {
@@ -119,13 +163,18 @@ public sealed class EcrImagesPlanTests : IDisposable
     }
 
     [Theory]
-    [InlineData("older-than", "14")]
-    [InlineData("older-than", "2w")]
-    [InlineData("keep-pulled-within", "0d")]
-    [InlineData("keep-pulled-within", "7d; rm -rf ~")]
-    public async Task Plan_RefusesADurationTheToolWouldRefuse(string input, string value)
+    [InlineData("DeleteOldestImages", "older-than", "14")]
+    [InlineData("DeleteOldestImages", "older-than", "2w")]
+    [InlineData("DeleteOldestImages", "keep-pulled-within", "0d")]
+    [InlineData("DeleteOldestImages", "keep-pulled-within", "7d; rm -rf ~")]
+    [InlineData("ListEnvironments", "stale-after", "30")]
+    [InlineData("ListEnvironments", "stale-after", "4w")]
+    [InlineData("ListEnvironments", "stale-after", "0h")]
+    [InlineData("ListEnvironments", "stale-after", "-30d")]
+    [InlineData("ListEnvironments", "stale-after", "30d; rm -rf ~")]
+    public async Task Plan_RefusesADurationTheToolWouldRefuse(string task, string input, string value)
     {
-        var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", "DeleteOldestImages"), (input, value));
+        var result = await PlanAsync(EcrImagesWorkflow.OneRegistry, ("task", task), (input, value));
 
         Assert.NotEqual(0, result.Process.ExitCode);
         Assert.Contains($"::error title=Bad {input}::{input} must be a positive whole number of days or hours such as 14d or 36h", result.Process.StandardOutput, StringComparison.Ordinal);

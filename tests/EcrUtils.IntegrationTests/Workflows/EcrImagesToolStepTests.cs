@@ -3,25 +3,13 @@ namespace EcrUtils.IntegrationTests;
 /// <summary>The tool step's script against a stand-in build.sh that prints its arguments, one per line.</summary>
 public sealed class EcrImagesToolStepTests : IDisposable
 {
-    private const string StandIn = """
-        #!/usr/bin/env bash
-        for argument in "$@"; do printf 'arg=%s\n' "$argument"; done
-        exit "${STAND_IN_EXIT:-0}"
-        """;
+    private const string CommonButEnvironment = "--region=us-east-1|--report=artifacts/ecr-report.json|--repository=api";
 
-    private const string Common = "--environment=automation-master|--region=us-east-1|--report=artifacts/ecr-report.json|--repository=api";
+    private const string Common = "--environment=automation-master|" + CommonButEnvironment;
 
     private readonly DirectoryInfo _workspace = Directory.CreateTempSubdirectory("ecrutils-toolstep-");
 
-    public EcrImagesToolStepTests()
-    {
-        var script = Path.Combine(_workspace.FullName, "build.sh");
-        File.WriteAllText(script, StandIn.ReplaceLineEndings("\n") + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    public EcrImagesToolStepTests() => StandInBuildScript.WriteTo(_workspace.FullName);
 
     public void Dispose() => _workspace.Delete(recursive: true);
 
@@ -32,6 +20,8 @@ public sealed class EcrImagesToolStepTests : IDisposable
     [InlineData("DeleteOldestImages", "false", "--target=DeleteOldestImages|" + Common + "|--keep=3")]
     [InlineData("DeleteAllImages", "true", "--target=DeleteAllImages|" + Common + "|--confirm=automation-master|--preview")]
     [InlineData("DeleteAllImages", "false", "--target=DeleteAllImages|" + Common + "|--confirm=automation-master")]
+    [InlineData("ListEnvironments", "true", "--target=ListEnvironments|" + CommonButEnvironment)]
+    [InlineData("ListEnvironments", "false", "--target=ListEnvironments|" + CommonButEnvironment)]
     public async Task ToolStep_PassesTheArgumentsTheTaskTakes(string task, string preview, string arguments)
     {
         var results = await RunAsync(
@@ -42,17 +32,20 @@ public sealed class EcrImagesToolStepTests : IDisposable
         Assert.Equal(arguments.Split('|'), Arguments(result));
     }
 
-    // The retention inputs go to the deleting tasks only; the restore inputs to RestoreImages only.
+    // The retention inputs go to the deleting tasks only; the restore inputs to RestoreImages only; the listing
+    // inputs to ListEnvironments only.
     [Theory]
     [InlineData("GetLatestImages", "--target=GetLatestImages|" + Common)]
     [InlineData("DeleteOldestImages", "--target=DeleteOldestImages|" + Common + "|--keep=2|--older-than=14d|--keep-pulled-within=2d|--archive")]
     [InlineData("DeleteAllImages", "--target=DeleteAllImages|" + Common + "|--confirm=automation-master|--older-than=14d|--keep-pulled-within=2d|--archive")]
     [InlineData("RestoreImages", "--target=RestoreImages|" + Common + "|--image-tag=automation-master-7,automation-master-8|--all-archived")]
-    public async Task ToolStep_PassesTheRetentionAndRestoreInputs_WhereTheTaskTakesThem(string task, string arguments)
+    [InlineData("ListEnvironments", "--target=ListEnvironments|" + CommonButEnvironment + "|--stale-after=30d|--environment-pattern=automation-.*")]
+    public async Task ToolStep_PassesTheRetentionRestoreAndListingInputs_WhereTheTaskTakesThem(string task, string arguments)
     {
         var result = Assert.Single(await RunAsync(
             ("task", task), ("environment", "automation-master"), ("repository", "api"), ("keep", "2"), ("confirm", "automation-master"), ("preview", "false"),
-            ("older-than", "14d"), ("keep-pulled-within", "2d"), ("archive", "true"), ("image-tag", "automation-master-7,automation-master-8"), ("all-archived", "true")));
+            ("older-than", "14d"), ("keep-pulled-within", "2d"), ("archive", "true"), ("image-tag", "automation-master-7,automation-master-8"), ("all-archived", "true"),
+            ("stale-after", "30d"), ("environment-pattern", "automation-.*")));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(arguments.Split('|'), Arguments(result));
@@ -75,6 +68,29 @@ public sealed class EcrImagesToolStepTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("--environment=a b $(touch pwned) `touch pwned` \"q\" 'r'", Arguments(result));
         Assert.Contains("--repository=api,web; touch pwned", Arguments(result));
+        Assert.False(File.Exists(Path.Combine(_workspace.FullName, "pwned")), "A value was run as a command.");
+    }
+
+    [Fact]
+    public async Task ToolStep_ListEnvironments_WithoutAnEnvironment_PassesNone()
+    {
+        var result = Assert.Single(await RunAsync(("task", "ListEnvironments"), ("all-repositories", "true"), ("stale-after", "36h")));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            ["--target=ListEnvironments", "--region=us-east-1", "--report=artifacts/ecr-report.json", "--all-repositories", "--stale-after=36h"],
+            Arguments(result));
+    }
+
+    [Fact]
+    public async Task ToolStep_PassesTheEnvironmentPattern_AsOneLiteralArgument()
+    {
+        const string Pattern = "automation-([0-9a-f]{8}|feature-.*)$ $(touch pwned)";
+
+        var result = Assert.Single(await RunAsync(("task", "ListEnvironments"), ("all-repositories", "true"), ("environment-pattern", Pattern)));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"--environment-pattern={Pattern}", Arguments(result)[^1]);
         Assert.False(File.Exists(Path.Combine(_workspace.FullName, "pwned")), "A value was run as a command.");
     }
 
@@ -123,7 +139,5 @@ public sealed class EcrImagesToolStepTests : IDisposable
         return await EcrImagesWorkflow.RunPlanAndToolAsync(runner, runner, EcrImagesWorkflow.Started(EcrImagesWorkflow.Dispatch, registries, inputs));
     }
 
-    private static List<string> Arguments(StepResult result) =>
-        [.. result.Process.StandardOutput.ReplaceLineEndings("\n").Split('\n')
-            .Where(line => line.StartsWith("arg=", StringComparison.Ordinal)).Select(line => line["arg=".Length..])];
+    private static List<string> Arguments(StepResult result) => StandInBuildScript.Arguments(result);
 }

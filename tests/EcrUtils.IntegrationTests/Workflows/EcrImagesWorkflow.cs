@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EcrUtils.IntegrationTests;
 
-/// <summary><c>ecr-images.yml</c>, its three scripts, and how a test starts a run of it.</summary>
+/// <summary><c>ecr-images.yml</c>, its scripts, and how a test starts a run of it.</summary>
 internal static class EcrImagesWorkflow
 {
     public const string FileName = "ecr-images.yml";
@@ -24,6 +24,12 @@ internal static class EcrImagesWorkflow
 
     /// <summary>The step that merges the latest images of every registry into the workflow's output.</summary>
     public static WorkflowStep Merge => File.Step("merge");
+
+    /// <summary>The matrix job's step that keeps a registry's environments (the tool's outputs) in a file for the merge.</summary>
+    public static WorkflowStep KeepEnvironments => File.Step("keep-environments");
+
+    /// <summary>The step that merges the environments of every registry into the workflow's outputs.</summary>
+    public static WorkflowStep MergeEnvironments => File.Step("merge-environments");
 
     /// <summary>
     /// A run started by <paramref name="trigger"/>: the declared defaults, then <paramref name="inputs"/>, and the

@@ -23,6 +23,8 @@ public sealed partial class EcrImagesWorkflowTests
         ["archive"] = ArgumentNames.Archive,
         ["image-tag"] = ArgumentNames.ImageTag,
         ["all-archived"] = ArgumentNames.AllArchived,
+        ["stale-after"] = ArgumentNames.StaleAfter,
+        ["environment-pattern"] = ArgumentNames.EnvironmentPattern,
     };
 
     private static WorkflowFile Workflow => EcrImagesWorkflow.File;
@@ -58,6 +60,18 @@ public sealed partial class EcrImagesWorkflowTests
             Assert.Equal(input.Value.Scalar("required") ?? "false", called.Scalar("required") ?? "false");
         });
         Assert.Equal(["boolean", "number", "string"], call.Values.Select(input => input.Scalar("type")).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Environment_IsOptional_SinceListEnvironmentsTakesNone_AndThePlanRequiresItForTheOthers()
+    {
+        Assert.All([EcrImagesWorkflow.Dispatch, EcrImagesWorkflow.Call], trigger =>
+        {
+            var environment = Workflow.Inputs(trigger)["environment"];
+            Assert.Equal("false", environment.Scalar("required") ?? "false");
+            Assert.Equal(string.Empty, environment.Scalar("default"));
+        });
+        Assert.Equal("${{ inputs.environment }}", EcrImagesWorkflow.Plan.Env["ENVIRONMENT_NAME"]);
     }
 
     [Fact]
@@ -157,7 +171,8 @@ public sealed partial class EcrImagesWorkflowTests
     public void Report_IsUploadedPerRegistry_AlsoWhenTheToolFails()
     {
         var job = Workflow.Job("run");
-        var upload = Assert.Single(job.Steps, step => step.Uses?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true);
+        var upload = Assert.Single(job.Steps, step => step.Uses?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true
+            && step.With["name"].StartsWith("ecr-report-", StringComparison.Ordinal));
 
         Assert.Equal("always()", upload.If);
         Assert.Equal("${{ env.REPORT_PATH }}", upload.With["path"]);
@@ -177,6 +192,32 @@ public sealed partial class EcrImagesWorkflowTests
         Assert.Equal("${{ steps.merge.outputs.images }}", images.Outputs["images"]);
         Assert.Equal("ecr-report-*", download.With["pattern"]);
         Assert.Equal("inputs.task == 'GetLatestImages'", images.Scalar("if"));
+    }
+
+    [Fact]
+    public void Environments_AreWorkflowCallOutputs_MergedFromWhatEachRegistrysRunKept()
+    {
+        var outputs = Workflow.Triggers.Map(EcrImagesWorkflow.Call).Map("outputs");
+        var run = Workflow.Job("run");
+        var keep = EcrImagesWorkflow.KeepEnvironments;
+        var upload = Assert.Single(run.Steps, step => step.Uses?.StartsWith("actions/upload-artifact@", StringComparison.Ordinal) == true
+            && step.With["name"].StartsWith("ecr-environments-", StringComparison.Ordinal));
+        var environments = Workflow.Job("environments");
+        var download = Assert.Single(environments.Steps, step => step.Uses?.StartsWith("actions/download-artifact@", StringComparison.Ordinal) == true);
+
+        Assert.Equal("${{ jobs.environments.outputs.environments }}", outputs.Map("environments").Scalar("value"));
+        Assert.Equal("${{ jobs.environments.outputs.stale-environments }}", outputs.Map("stale-environments").Scalar("value"));
+        Assert.Equal("${{ steps.ecr.outputs.environments }}", keep.Env["ENVIRONMENTS"]);
+        Assert.Equal("${{ steps.ecr.outputs.stale-environments }}", keep.Env["STALE_ENVIRONMENTS"]);
+        Assert.True(EcrImagesWorkflow.Tool.Index < keep.Index && keep.Index < upload.Index, "The tool, then the kept environments, then their upload.");
+        Assert.Equal("ecr-environments-${{ matrix.registry.name }}", upload.With["name"]);
+        Assert.Equal("${{ env.ENVIRONMENTS_PATH }}", upload.With["path"]);
+        Assert.Equal("error", upload.With["if-no-files-found"]);
+        Assert.Equal("ecr-environments-*", download.With["pattern"]);
+        Assert.Equal("${{ steps.merge-environments.outputs.environments }}", environments.Outputs["environments"]);
+        Assert.Equal("${{ steps.merge-environments.outputs.stale-environments }}", environments.Outputs["stale-environments"]);
+        Assert.All([keep.If, upload.If, environments.Scalar("if")], condition => Assert.Equal("inputs.task == 'ListEnvironments'", condition));
+        Assert.Equal("read", environments.Node.Map("permissions").Scalar("actions"));
     }
 
     [GeneratedRegex(@"^\$\{\{\s*inputs\.(?<name>[\w-]+)\s*\}\}$")]

@@ -24,5 +24,14 @@ public sealed class WorkflowJob
 
     public IReadOnlyDictionary<string, string> Outputs => Node.MapOrNull("outputs").Scalars();
 
+    /// <summary>The workflow a job calls (<c>uses:</c>), or null for a job that runs steps.</summary>
+    public string? Uses => Node.Scalar("uses");
+
+    /// <summary>The inputs a job that calls a workflow gives it.</summary>
+    public IReadOnlyDictionary<string, string> With => Node.MapOrNull("with").Scalars();
+
+    /// <summary>The permissions a job grants, by scope (none for <c>permissions: {}</c>).</summary>
+    public IReadOnlyDictionary<string, string> Permissions => Node.MapOrNull("permissions").Scalars();
+
     public string? Scalar(string key) => Node.Scalar(key);
 }
