@@ -101,12 +101,6 @@ public static class ArgumentNames
     /// <summary>RestoreImages --wait: how long to wait at most (<c>30m</c>, <c>2h</c>; default 30m).</summary>
     public const string WaitTimeout = "wait-timeout";
 
-    /// <summary>ListEnvironments: the age (<c>30d</c>, <c>36h</c>) after which an environment counts as stale.</summary>
-    public const string StaleAfter = "stale-after";
-
-    /// <summary>ListEnvironments: a regular expression that the whole environment name must match.</summary>
-    public const string EnvironmentPattern = "environment-pattern";
-
     /// <summary>Every argument of EcrUtils.</summary>
     public static IReadOnlySet<string> All { get; } = new[]
     {
