@@ -58,6 +58,19 @@ public sealed class ListEnvironmentsTests : IDisposable
         Assert.All((await ListAsync("--repository=api", "--in-use-check=off")).Environments, e => Assert.False(e.Stale));
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public async Task Stale_MeansLongerAgoThanTheDuration(int minutesBeyond, bool stale)
+    {
+        _fixture.Ecr.AddRepository("api");
+        _fixture.Ecr.AddImage("api", FakeEcr.Digest("edge"), ["automation-edge-1"], s_now.AddDays(-30).AddMinutes(-minutesBeyond));
+
+        var listing = await ListAsync("--repository=api", "--in-use-check=off", "--stale-after=30d");
+
+        Assert.Equal(stale, Assert.Single(listing.Environments).Stale);
+    }
+
     [Fact]
     public async Task EnvironmentPattern_KeepsOnlyTheEnvironmentsWhoseWholeNameMatches_AndNothingIsChanged()
     {
