@@ -1,4 +1,3 @@
-using System.Net;
 using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Resilience;
@@ -12,14 +11,14 @@ namespace EcrUtils.Operations;
 /// <remarks>
 /// Each batch's outcome is recorded (<c>onBatchCompleted</c>, with the ids sent; run one at a time) as soon as its call
 /// returns, before its place goes to another batch. After a failure, or once the run is stopping, no further batch is
-/// sent, but the batches in flight finish and are recorded rather than cancelled, so that nothing that ECR did goes
-/// unreported. A call that ends without an answer that says what it did (aborted, timed out, cut off, a server error
-/// or throttling after every retry) is recorded with a null answer: its ids are unconfirmed, never counted as removed
-/// nor left as if never sent. A call that ECR refused outright (a client error) or that was never sent records nothing.
+/// sent, but the batches in flight finish and are recorded rather than cancelled (<see cref="BoundedCalls"/>). A call
+/// that ends without an answer that says what it did (aborted, timed out, cut off, a server error or throttling after
+/// every retry) is recorded with a null answer: its ids are unconfirmed, never counted as removed nor left as if never
+/// sent. A call that ECR refused (a client error) or that was never sent records nothing.
 /// </remarks>
 internal static class ConcurrentBatches
 {
-    public static async Task DeleteAsync(
+    public static Task DeleteAsync(
         IEcrClient client,
         string? registryId,
         string repositoryName,
@@ -29,34 +28,7 @@ internal static class ConcurrentBatches
         RunStop stop)
     {
         var gate = new Lock();
-        var failed = false;
-        using var slots = new SemaphoreSlim(Math.Max(1, maxParallel));
-        var running = new List<Task>();
-        foreach (var chunk in imageIds.Chunk(EcrClient.MaxBatchSize))
-        {
-            try
-            {
-                await slots.WaitAsync(stop.Stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            if (Volatile.Read(ref failed) || stop.Stopping.IsCancellationRequested)
-            {
-                slots.Release();
-                break;
-            }
-
-            running.Add(SendAsync(chunk));
-        }
-
-        // The batches in flight end before the stop is reported: their answers are part of what the run did.
-        await Task.WhenAll(running).ConfigureAwait(false);
-        stop.Stopping.ThrowIfCancellationRequested();
-
-        async Task SendAsync(ImageId[] chunk)
+        return BoundedCalls.RunAsync(imageIds.Chunk(EcrClient.MaxBatchSize), maxParallel, stop, async chunk =>
         {
             try
             {
@@ -71,21 +43,12 @@ internal static class ConcurrentBatches
                     },
                     stop.Aborted).ConfigureAwait(false);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!IsWithoutEffect(ex))
             {
-                Volatile.Write(ref failed, true);
-                if (!IsWithoutEffect(ex))
-                {
-                    Record(chunk, null);
-                }
-
+                Record(chunk, null);
                 throw;
             }
-            finally
-            {
-                slots.Release();
-            }
-        }
+        });
 
         void Record(IReadOnlyList<ImageId> sent, BatchDeleteResult? answer)
         {
@@ -96,9 +59,8 @@ internal static class ConcurrentBatches
         }
     }
 
-    // Never sent, or refused by ECR (a client error that no retry changes): the call deleted nothing. An answer that
-    // could not be read is not a refusal.
+    // Never sent, or refused by ECR (a client error that no retry changes, access denied included): the call deleted
+    // nothing. An answer that could not be read is not a refusal.
     private static bool IsWithoutEffect(Exception exception) =>
-        exception is RequestNotSentException
-        || (exception is AwsServiceException { StatusCode: >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError } service && !EcrResilience.IsTransient(service));
+        exception is RequestNotSentException or AwsServiceException { IsAccessDenied: true } || BoundedCalls.IsRefusal(exception);
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Resilience;
@@ -15,41 +14,10 @@ namespace EcrUtils.Operations;
 /// </summary>
 internal sealed class ImageArchival(IEcrClient client, string? registryId, EcrRepository repository, IDeletionRecorder recorder)
 {
-    public async Task RunAsync(IReadOnlyList<string> digests, int maxParallel, RunStop stop)
+    public Task RunAsync(IReadOnlyList<string> digests, int maxParallel, RunStop stop)
     {
-        if (digests.Count == 0)
-        {
-            return;
-        }
-
         var gate = new Lock();
-        var stopped = false;
-        using var slots = new SemaphoreSlim(Math.Max(1, maxParallel));
-        var running = new List<Task>();
-        foreach (var digest in digests)
-        {
-            try
-            {
-                await slots.WaitAsync(stop.Stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-
-            if (Volatile.Read(ref stopped) || stop.Stopping.IsCancellationRequested)
-            {
-                slots.Release();
-                break;
-            }
-
-            running.Add(ArchiveAsync(digest));
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-        stop.Stopping.ThrowIfCancellationRequested();
-
-        async Task ArchiveAsync(string digest)
+        return BoundedCalls.RunAsync(digests, maxParallel, stop, async digest =>
         {
             try
             {
@@ -58,27 +26,18 @@ internal sealed class ImageArchival(IEcrClient client, string? registryId, EcrRe
                     ? new ArchivalOutcome(digest, ArchivalStatus.Archived)
                     : new ArchivalOutcome(digest, ArchivalStatus.Unconfirmed, $"ECR answered status {answer.Status}, not {EcrImage.ArchivedStatus}"));
             }
-            catch (AwsServiceException refused) when (refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && !EcrResilience.IsTransient(refused) && !refused.IsAccessDenied)
+            catch (Exception refused) when (BoundedCalls.IsRefusal(refused))
             {
-                Record(new ArchivalOutcome(digest, ArchivalStatus.Failed, $"{refused.ErrorCode}: {refused.Message}"));
+                // This image only: the others go on.
+                Record(new ArchivalOutcome(digest, ArchivalStatus.Failed, refused.Message));
             }
-            catch (Exception ex) when (ex is RequestNotSentException or AwsServiceException { IsAccessDenied: true })
+            catch (Exception ex) when (ex is not (RequestNotSentException or AwsServiceException { IsAccessDenied: true }))
             {
-                // Never sent, or refused for every image alike: nothing changed, and no further call can fare better.
-                Volatile.Write(ref stopped, true);
-                throw;
-            }
-            catch (Exception ex)
-            {
-                Volatile.Write(ref stopped, true);
+                // Never sent, or refused for every image alike, changes nothing; anything else may have archived it.
                 Record(new ArchivalOutcome(digest, ArchivalStatus.Unconfirmed, $"the call ended without an answer that says what it did ({ex.GetType().Name}), so ECR may or may not have archived it"));
                 throw;
             }
-            finally
-            {
-                slots.Release();
-            }
-        }
+        });
 
         void Record(ArchivalOutcome outcome)
         {

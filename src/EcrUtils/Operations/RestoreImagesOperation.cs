@@ -1,8 +1,5 @@
-using System.Net;
-using EcrUtils.Aws;
 using EcrUtils.Ecr;
 using EcrUtils.Options;
-using EcrUtils.Resilience;
 
 namespace EcrUtils.Operations;
 
@@ -64,37 +61,34 @@ public sealed class RestoreImagesOperation(IEcrClient client, TimeProvider timeP
         : RestoreStatus.AlreadyActivating;
 
     // One call per image, up to --max-parallel at once; each answer is taken in as it arrives.
-    private async Task RestoreAsync(EcrOptions options, RestoreResult[] results, Action<IReadOnlyList<RestoreResult>> changed, RunStop stop)
+    private Task RestoreAsync(EcrOptions options, RestoreResult[] results, Action<IReadOnlyList<RestoreResult>> changed, RunStop stop)
     {
         var gate = new Lock();
         var planned = Enumerable.Range(0, results.Length).Where(i => results[i].Status == RestoreStatus.Planned).ToList();
-        await Parallel.ForEachAsync(
-            planned,
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = stop.Stopping },
-            async (index, _) =>
+        return BoundedCalls.RunAsync(planned, options.MaxParallel, stop, async index =>
+        {
+            var result = results[index];
+            RestoreResult next;
+            try
             {
-                var result = results[index];
-                RestoreResult next;
-                try
+                var answer = await client.UpdateImageStorageClassAsync(
+                    options.RegistryId, result.Repository.Name, ImageId.ForDigest(result.Image.Digest), StorageClass.Standard, stop.Aborted).ConfigureAwait(false);
+                next = result with
                 {
-                    var answer = await client.UpdateImageStorageClassAsync(
-                        options.RegistryId, result.Repository.Name, ImageId.ForDigest(result.Image.Digest), StorageClass.Standard, stop.Aborted).ConfigureAwait(false);
-                    next = result with
-                    {
-                        Status = string.Equals(answer.Status, EcrImage.ActiveStatus, StringComparison.OrdinalIgnoreCase) ? RestoreStatus.Active : RestoreStatus.Activating,
-                    };
-                }
-                catch (AwsServiceException refused) when (refused.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError && !EcrResilience.IsTransient(refused) && !refused.IsAccessDenied)
-                {
-                    next = result with { Status = RestoreStatus.Failed, Message = $"{refused.ErrorCode}: {refused.Message}" };
-                }
+                    Status = string.Equals(answer.Status, EcrImage.ActiveStatus, StringComparison.OrdinalIgnoreCase) ? RestoreStatus.Active : RestoreStatus.Activating,
+                };
+            }
+            catch (Exception refused) when (BoundedCalls.IsRefusal(refused))
+            {
+                next = result with { Status = RestoreStatus.Failed, Message = refused.Message };
+            }
 
-                lock (gate)
-                {
-                    results[index] = next;
-                    changed(results);
-                }
-            }).ConfigureAwait(false);
+            lock (gate)
+            {
+                results[index] = next;
+                changed(results);
+            }
+        });
     }
 
     // Polls until every image is active; false when --wait-timeout passed first.
