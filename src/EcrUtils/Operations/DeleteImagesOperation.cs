@@ -39,42 +39,22 @@ public sealed class DeleteImagesOperation(
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(planner);
         var rules = options.CreateTagRules(options.Environment ?? throw new ArgumentException("The environment is required.", nameof(options)));
-        // The in-use check starts at once and runs while the repositories are listed and their images read; no
-        // repository is planned before it ends. A check that cannot run stops the run, in which nothing was then done
-        // but reading. When the repository list fails as well, its failure is the one reported, as when it came first.
+        // The in-use check runs while the repositories are listed and their images read (see RunningInUseCheck). When
+        // the repository list fails as well, its failure is the one reported, as when it came first.
         var cancellationToken = stop.Stopping;
-        using var stopCheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var check = InUseCheckStep.RunAsync(inUseCollector, options, recorder, stopCheck.Token);
-        try
-        {
-            var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
-            recorder.RepositoriesFound(repositories);
-            var listed = InUseCheckStep.ReadFile(inUseFile, repositories, recorder);
-            if (check.IsCompleted)
-            {
-                // A check that has already failed: nothing is read.
-                await check.ConfigureAwait(false);
-            }
+        await using var check = RunningInUseCheck.Start(inUseCollector, options, recorder, cancellationToken);
+        var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
+        recorder.RepositoriesFound(repositories);
+        await check.RepositoriesFoundAsync(inUseFile, repositories, recorder).ConfigureAwait(false);
 
-            // Each repository gets the run's own stop, not the loop's token: one repository that ends by the stop must
-            // not give up the deletions in flight in another.
-            await Parallel.ForEachAsync(
-                repositories,
-                new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
-                async (repository, _) => await new RepositoryRun(client, recorder, options, rules, repository)
-                    .RunAsync(planner, check, listed, stop).ConfigureAwait(false))
-                .ConfigureAwait(false);
-
-            // Also with no repository: a check that cannot run fails the run.
-            await check.ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!check.IsCompleted)
-            {
-                await stopCheck.CancelAsync().ConfigureAwait(false);
-                await ((Task)check).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
+        // Each repository gets the run's own stop, not the loop's token: one repository that ends by the stop must
+        // not give up the deletions in flight in another.
+        await Parallel.ForEachAsync(
+            repositories,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
+            async (repository, _) => await new RepositoryRun(client, recorder, options, rules, repository)
+                .RunAsync(planner, check, stop).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        await check.EndAsync().ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EcrUtils.Ecr;
 using EcrUtils.Images;
 using EcrUtils.InUse;
@@ -21,48 +22,45 @@ public sealed class ListEnvironmentsOperation(
     {
         ArgumentNullException.ThrowIfNull(options);
         var finder = EnvironmentFinder.Create(options.TagPattern);
-        using var stopCheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var check = InUseCheckStep.RunAsync(inUseCollector, options, recorder, stopCheck.Token);
-        try
-        {
-            var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
-            recorder.RepositoriesFound(repositories);
-            var listed = InUseCheckStep.ReadFile(inUseFile, repositories, recorder);
-            var found = new RepositoryEnvironments[repositories.Count];
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, repositories.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
-                async (index, token) =>
-                {
-                    var repository = repositories[index];
-                    var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, token).ConfigureAwait(false);
-                    var inUse = InUseCheckStep.WithListed(await check.WaitAsync(token).ConfigureAwait(false), listed);
-                    found[index] = await SummarizeAsync(options, finder, repository, images, inUse, token).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+        await using var check = RunningInUseCheck.Start(inUseCollector, options, recorder, cancellationToken);
+        var repositories = await RepositoryResolver.ResolveAsync(client, options, cancellationToken).ConfigureAwait(false);
+        recorder.RepositoriesFound(repositories);
+        await check.RepositoriesFoundAsync(inUseFile, repositories, recorder).ConfigureAwait(false);
 
-            // A check that cannot run fails the listing as it fails a deletion: "in use" would be unknown.
-            await check.ConfigureAwait(false);
-            var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
-            var environments = found.SelectMany(f => f.Environments)
-                .GroupBy(e => e.Name, StringComparer.Ordinal)
-                .Select(g => Merge(g.Key, [.. g], options.StaleAfter, now))
-                .OrderBy(e => e.Name, StringComparer.Ordinal)
-                .ToList();
-            return new EnvironmentListing(environments, found.Sum(f => f.ImagesWithoutEnvironment));
-        }
-        finally
-        {
-            if (!check.IsCompleted)
+        // Each environment's rules once, whichever repositories hold it.
+        var rules = new ConcurrentDictionary<string, TagRules>(StringComparer.Ordinal);
+        var found = new RepositoryEnvironments[repositories.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, repositories.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallel, CancellationToken = cancellationToken },
+            async (index, token) =>
             {
-                await stopCheck.CancelAsync().ConfigureAwait(false);
-                await ((Task)check).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
+                var repository = repositories[index];
+                var images = await ImageSnapshot.ReadAsync(client, options.RegistryId, repository.Name, token).ConfigureAwait(false);
+                var inUse = await check.ImagesInUseAsync(token).ConfigureAwait(false);
+                found[index] = await SummarizeAsync(options, finder, name => rules.GetOrAdd(name, options.CreateTagRules), repository, images, inUse, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+        // A check that cannot run fails the listing as it fails a deletion: "in use" would be unknown.
+        await check.EndAsync().ConfigureAwait(false);
+        var now = (timeProvider ?? TimeProvider.System).GetUtcNow();
+        var environments = found.SelectMany(f => f.Environments)
+            .GroupBy(e => e.Name, StringComparer.Ordinal)
+            .Select(g => Merge(g.Key, [.. g], options.StaleAfter, now))
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .ToList();
+        return new EnvironmentListing(environments, found.Sum(f => f.ImagesWithoutEnvironment));
     }
 
     // One repository: its images by environment, and for each environment what DeleteAllImages of it would do here.
     private async Task<RepositoryEnvironments> SummarizeAsync(
-        EcrOptions options, EnvironmentFinder finder, EcrRepository repository, IReadOnlyList<EcrImage> images, InUseImages? inUse, CancellationToken cancellationToken)
+        EcrOptions options,
+        EnvironmentFinder finder,
+        Func<string, TagRules> rulesOf,
+        EcrRepository repository,
+        IReadOnlyList<EcrImage> images,
+        InUseImages? inUse,
+        CancellationToken cancellationToken)
     {
         var byEnvironment = new Dictionary<string, List<EcrImage>>(StringComparer.Ordinal);
         var environmentsOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -93,7 +91,7 @@ public sealed class ListEnvironmentsOperation(
         foreach (var (name, own) in byEnvironment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             // As DeleteAllImages --environment=name --preview plans this repository.
-            var rules = options.CreateTagRules(name);
+            var rules = rulesOf(name);
             var related = new RelatedImageCleanup(client, options.RegistryId, repository, rules, recorder, catalog);
             var plan = await RepositoryRun.FinishPlanAsync(
                 client, options.RegistryId, repository, images, DeleteAllPlanner.Plan(own, rules), inUse, related, cancellationToken).ConfigureAwait(false);

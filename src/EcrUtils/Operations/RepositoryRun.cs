@@ -35,10 +35,10 @@ internal sealed class RepositoryRun
     }
 
     /// <summary>
-    /// Reads, plans and deletes, keeping what the check found in use and what the in-use file lists
-    /// (<paramref name="listed"/>); reads end at once when the run stops, deletions in flight only when it aborts.
+    /// Reads, plans and deletes, keeping what the check found in use and what the in-use file lists; reads end at once
+    /// when the run stops, deletions in flight only when it aborts.
     /// </summary>
-    public async Task RunAsync(RepositoryPlanner planner, Task<InUseImages?> check, IReadOnlyList<ImageUse> listed, RunStop stop)
+    public async Task RunAsync(RepositoryPlanner planner, RunningInUseCheck check, RunStop stop)
     {
         var token = stop.Stopping;
         IReadOnlyList<EcrImage>? images = null;
@@ -47,7 +47,7 @@ internal sealed class RepositoryRun
             stop).ConfigureAwait(false);
         if (images is not null)
         {
-            var inUse = InUseCheckStep.WithListed(await check.WaitAsync(token).ConfigureAwait(false), listed);
+            var inUse = await check.ImagesInUseAsync(token).ConfigureAwait(false);
             await StepAsync(() => PlanAndDeleteAsync(planner, images, inUse, stop), stop).ConfigureAwait(false);
         }
     }
